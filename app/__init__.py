@@ -1,0 +1,1 @@
+"""Login with Ringnity: an OAuth 2 and OpenID Connect provider."""

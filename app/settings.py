@@ -1,0 +1,54 @@
+"""Typed settings, read from ``RINGNITY_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_database_url() -> str:
+    data_dir = Path.cwd() / "data"
+    return f"sqlite://{data_dir / 'ringnity-login.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    """Configuration of one server instance.
+
+    Build it once (``Settings()`` reads the environment) and pass it to
+    ``create_app``; no module reads the environment at import time.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="RINGNITY_", extra="ignore")
+
+    issuer: str = "http://127.0.0.1:8000"
+    database_url: str = Field(default_factory=_default_database_url)
+    data_dir: Path = Field(default_factory=lambda: Path.cwd() / "data")
+
+    # Lifetimes in seconds.
+    authorization_code_ttl: int = 60
+    access_token_ttl: int = 3600
+    id_token_ttl: int = 3600
+    refresh_token_ttl: int = 30 * 24 * 3600
+    session_ttl: int = 14 * 24 * 3600
+
+    demo: bool = False
+    graphql_introspection: bool = True
+    graphql_max_depth: int = 10
+    graphql_max_tokens: int = 2000
+
+    @field_validator("issuer")
+    @classmethod
+    def _strip_trailing_slash(cls, value: str) -> str:
+        # OpenID Connect Discovery 1.0 section 4.3: the issuer in the document
+        # must equal the configured issuer exactly, so keep one spelling.
+        return value.rstrip("/")
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.issuer.startswith("https://")
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgres://", "postgresql://"))
