@@ -1,0 +1,125 @@
+"""The ``ringnity-login`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+
+from app import db, logging_setup
+from app.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def _settings_for_serve(args: argparse.Namespace) -> Settings:
+    overrides = {"demo": args.demo}
+    if "RINGNITY_ISSUER" not in os.environ:
+        # Without an explicit issuer, the issuer is the address being served,
+        # so discovery and the demo app's callback point at this process.
+        host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+        overrides["issuer"] = f"http://{host}:{args.port}"
+    return Settings(**overrides)
+
+
+async def _prepare(settings: Settings) -> list[str]:
+    await db.migrate(settings)
+    if not settings.demo:
+        return []
+    from app.demo.setup import ensure_demo
+    from app.services import keys
+
+    await db.connect(settings)
+    try:
+        await keys.ensure_signing_key()
+        return await ensure_demo(settings)
+    finally:
+        await db.disconnect()
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    settings = _settings_for_serve(args)
+    lines = asyncio.run(_prepare(settings))
+    if lines:
+        print("\nDemo setup created. These values are shown only once:", flush=True)
+        for line in lines:
+            print("  " + line, flush=True)
+    if settings.demo:
+        print(f"\nOpen {settings.issuer}/demo in a browser to try the sign-in.\n", flush=True)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        proxy_headers=False,
+    )
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    applied = asyncio.run(db.migrate(Settings()))
+    print(f"applied {len(applied)} migration(s)")
+    return 0
+
+
+async def _create_admin_key(name: str) -> str:
+    from app.services import admin_keys
+
+    settings = Settings()
+    await db.migrate(settings)
+    await db.connect(settings)
+    try:
+        return await admin_keys.create_platform_key(name)
+    finally:
+        await db.disconnect()
+
+
+def create_admin_key(args: argparse.Namespace) -> int:
+    key = asyncio.run(_create_admin_key(args.name))
+    print("Platform admin key (shown only once; only its digest is stored):")
+    print(key)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ringnity-login", description="Login with Ringnity, an OpenID Connect provider."
+    )
+    parser.add_argument("--log-level", default="INFO", help="logging level (default INFO)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve_parser = commands.add_parser("serve", help="apply migrations and start the server")
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to bind")
+    serve_parser.add_argument("--port", type=int, default=8000, help="TCP port to bind")
+    serve_parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="create a demo tenant, user and client and serve the demo app at /demo",
+    )
+    serve_parser.set_defaults(handler=serve)
+
+    migrate_parser = commands.add_parser("migrate", help="apply pending migrations")
+    migrate_parser.set_defaults(handler=migrate)
+
+    key_parser = commands.add_parser(
+        "create-admin-key", help="create a platform admin key for the GraphQL admin API"
+    )
+    key_parser.add_argument("--name", default="platform admin", help="label for the key")
+    key_parser.set_defaults(handler=create_admin_key)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging_setup.configure(args.log_level.upper())
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""A small relying party served by ``serve --demo`` to show the whole flow."""

@@ -1,0 +1,48 @@
+"""Logging configuration that keeps secrets out of the log."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# Query parameters whose values are credentials or single-use codes.
+_SECRET_PARAMS = re.compile(
+    r"(?i)\b(code|access_token|refresh_token|id_token|id_token_hint|client_secret|"
+    r"password|token|client_assertion|state|nonce|code_verifier)=[^&\s\"]*"
+)
+
+
+def redact(text: str) -> str:
+    return _SECRET_PARAMS.sub(lambda m: f"{m.group(1)}=[redacted]", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Redact secret query parameters from access log lines and messages."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(
+                redact(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        return True
+
+
+def configure(level: str = "INFO") -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = []
+        logger.propagate = True
+    # httpx logs full request URLs at INFO; the demo app's callback URL holds a code.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
+    logging.getLogger("aerich").setLevel(logging.WARNING)

@@ -1,0 +1,1 @@
+"""The OAuth 2 and OpenID Connect protocol endpoints."""

@@ -1,0 +1,103 @@
+"""The sign-in form that the authorization endpoint shows."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from starlette.datastructures import ImmutableMultiDict
+from starlette.responses import Response
+
+from app.oidc import authorize, pages
+from app.oidc.errors import OAuth2Error
+from app.oidc.provider import get_provider
+from app.services import accounts, audit, sessions
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+
+INVALID_CREDENTIALS = "Invalid email or password."
+MAX_FIELD_LENGTH = 4096
+
+
+@router.post("/oauth/authorize/login")
+async def login_submit(request: Request) -> Response:
+    provider = get_provider(request)
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
+    if content_type.lower() != "application/x-www-form-urlencoded":
+        return pages.error_page(
+            provider, request, "Sign-in failed", "The sign-in form was malformed."
+        )
+    form = await request.form()
+    fields = {
+        key: value
+        for key, value in form.items()
+        if isinstance(value, str) and len(value) <= MAX_FIELD_LENGTH
+    }
+    if not await pages.csrf_valid(request, fields.get("csrf_token")):
+        logger.info("sign-in form rejected: missing or invalid CSRF token")
+        return pages.error_page(
+            provider,
+            request,
+            "Sign-in form expired",
+            "The sign-in form expired or was sent from another site. "
+            "Go back to the application and start the sign-in again.",
+            status_code=403,
+        )
+    params = ImmutableMultiDict(
+        parse_qsl(fields.get("authorization_request", ""), keep_blank_values=True)
+    )
+    try:
+        areq = await authorize.parse_request(params)
+    except authorize.UntrustedRedirectError as exc:
+        return pages.error_page(provider, request, "Sign-in request rejected", exc.message)
+    except OAuth2Error as exc:
+        return authorize.error_redirect(provider, exc, 303)
+
+    email = fields.get("email", "")
+    password = fields.get("password", "")
+    account = await accounts.authenticate(email, password) if email and password else None
+    if account is None:
+        await audit.record(
+            "auth.sign_in_failed",
+            tenant_id=areq.client.tenant_id,
+            actor_type="anonymous",
+            target_type="client",
+            target_id=areq.client.client_id,
+        )
+        logger.info("sign-in failed for client %s", areq.client.client_id)
+        return await authorize.login_page(
+            provider,
+            request,
+            areq,
+            error=INVALID_CREDENTIALS,
+            email=email,
+        )
+
+    cookie_value, session = await sessions.create_session(
+        account, provider.settings.session_ttl
+    )
+    session.account = account
+    await audit.record(
+        "auth.sign_in",
+        tenant_id=areq.client.tenant_id,
+        actor_type="account",
+        actor_id=str(account.id),
+        target_type="client",
+        target_id=areq.client.client_id,
+    )
+    try:
+        response = await authorize.complete(
+            provider, request, areq, session, fresh_login=True, status_code=303
+        )
+    except OAuth2Error as exc:
+        response = authorize.error_redirect(provider, exc, 303)
+    pages.set_cookie(
+        provider,
+        response,
+        pages.SESSION_COOKIE,
+        cookie_value,
+        max_age=provider.settings.session_ttl,
+    )
+    return response

@@ -1,0 +1,110 @@
+"""HTML pages of the provider: rendering, security headers and CSRF tokens."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from app.oidc.provider import Provider
+from app.security.tokens import constant_time_equals, sign
+from app.services import keys
+
+CSRF_COOKIE = "rgn_csrf"
+SESSION_COOKIE = "rgn_session"
+CSRF_SECRET_NAME = "csrf"
+
+
+def origin_of(uri: str) -> str | None:
+    parts = urlsplit(uri)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    if parts.scheme:
+        return f"{parts.scheme}:"
+    return None
+
+
+def security_headers(form_targets: tuple[str, ...] = ()) -> dict[str, str]:
+    """Return headers for every HTML page.
+
+    Chromium applies ``form-action`` to the redirects that follow a form
+    submission too, so a page whose form ends in a redirect to a client
+    lists that client's origin in ``form_targets``.
+    """
+    form_action = " ".join(("'self'", *form_targets))
+    return {
+        "Content-Security-Policy": (
+            "default-src 'none'; style-src 'self'; img-src 'self'; "
+            f"form-action {form_action}; frame-ancestors 'none'; base-uri 'none'"
+        ),
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+
+
+def render(
+    provider: Provider,
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    form_targets: tuple[str, ...] = (),
+) -> HTMLResponse:
+    response = provider.templates.TemplateResponse(
+        request, template, context, status_code=status_code
+    )
+    response.headers.update(security_headers(form_targets))
+    return response
+
+
+def error_page(
+    provider: Provider, request: Request, title: str, message: str, status_code: int = 400
+) -> HTMLResponse:
+    return render(
+        provider,
+        request,
+        "error.html",
+        {"title": title, "message": message},
+        status_code=status_code,
+    )
+
+
+def set_cookie(
+    provider: Provider, response: Response, name: str, value: str, max_age: int | None
+) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        secure=provider.settings.secure_cookies,
+        samesite="lax",
+        path="/",
+    )
+
+
+async def csrf_token(request: Request, response_cookies: dict[str, str]) -> str:
+    """Return the form token for this browser, minting its cookie if needed.
+
+    The form token is an HMAC of the cookie value (a signed double-submit
+    cookie), so a forged form without the cookie fails.
+    """
+    cookie_value = request.cookies.get(CSRF_COOKIE)
+    if not cookie_value or len(cookie_value) > 64:
+        cookie_value = secrets.token_urlsafe(32)
+        response_cookies[CSRF_COOKIE] = cookie_value
+    return sign(await keys.server_secret(CSRF_SECRET_NAME), cookie_value)
+
+
+async def csrf_valid(request: Request, submitted: str | None) -> bool:
+    cookie_value = request.cookies.get(CSRF_COOKIE)
+    if not cookie_value or not submitted:
+        return False
+    expected = sign(await keys.server_secret(CSRF_SECRET_NAME), cookie_value)
+    return constant_time_equals(expected, submitted)

@@ -1,0 +1,67 @@
+"""The UserInfo endpoint (OIDC Core 1.0 section 5.3), with RFC 6750 bearer tokens."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from app.oidc.errors import (
+    NO_STORE,
+    InsufficientScopeError,
+    InvalidRequestError,
+    InvalidTokenError,
+    OAuth2Error,
+    ServerError,
+    bearer_error,
+    json_error,
+)
+from app.oidc.params import FORM_CONTENT_TYPE, single_values
+from app.services import claims, tokens
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+
+
+async def _presented_token(request: Request) -> str | None:
+    """Return the bearer token from the header or, for POST, the form body."""
+    header = request.headers.get("authorization")
+    body_token = None
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "")
+        if content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE:
+            body_token = single_values(await request.form()).get("access_token")
+    if header and body_token:
+        raise InvalidRequestError("the access token was sent in more than one way")
+    if body_token:
+        return body_token
+    if not header:
+        return None
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise InvalidRequestError("the Authorization header must use the Bearer scheme")
+    return value.strip()
+
+
+@router.api_route("/oauth/userinfo", methods=["GET", "POST"])
+async def userinfo_endpoint(request: Request) -> JSONResponse:
+    try:
+        value = await _presented_token(request)
+        if value is None:
+            return bearer_error(None)
+        active = await tokens.resolve_access_token(value)
+        if active is None:
+            raise InvalidTokenError("the access token is invalid, expired or revoked")
+        if active.account is None or "openid" not in active.token.scopes:
+            raise InsufficientScopeError("the access token lacks the openid scope")
+        body = await claims.identity_claims(
+            active.account, active.tenant, active.token.scopes
+        )
+    except OAuth2Error as exc:
+        logger.info("userinfo request failed: %s", exc.error)
+        return bearer_error(exc)
+    except Exception:
+        logger.exception("userinfo request failed with an unexpected error")
+        return json_error(ServerError("the server could not process the request"))
+    return JSONResponse(body, headers=NO_STORE)

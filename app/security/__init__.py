@@ -1,0 +1,1 @@
+"""Cryptographic helpers with no database or web dependencies."""

@@ -1,0 +1,1 @@
+"""Use cases shared by the OIDC endpoints and the GraphQL admin API."""

@@ -1,0 +1,126 @@
+"""Access tokens and ID tokens.
+
+Access tokens are opaque random strings stored as SHA-256 digests. A lookup
+is one indexed query, revocation takes effect at once, and issuing one costs
+no signature, so the token endpoint signs only the ID token. A JWT never
+passes as an access token, because only digests of issued opaque tokens match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.models import AccessToken, Account, Grant, Membership, OAuthClient, Tenant
+from app.security import jose
+from app.security.tokens import ACCESS_TOKEN_PREFIX, digest, generate_token
+from app.services import clock
+from app.services.claims import identity_claims
+from app.services.keys import KeyStore
+
+
+@dataclass
+class IssuedAccessToken:
+    value: str
+    expires_in: int
+
+
+async def issue_access_token(
+    grant: Grant, client: OAuthClient, ttl_seconds: int
+) -> IssuedAccessToken:
+    value = generate_token(ACCESS_TOKEN_PREFIX)
+    await AccessToken.create(
+        digest=digest(value),
+        grant=grant,
+        client=client,
+        tenant_id=grant.tenant_id,
+        account_id=grant.account_id,
+        scopes=grant.scopes,
+        expires_at=clock.now() + timedelta(seconds=ttl_seconds),
+    )
+    return IssuedAccessToken(value=value, expires_in=ttl_seconds)
+
+
+@dataclass
+class IdTokenRequest:
+    issuer: str
+    client: OAuthClient
+    account: Account
+    tenant: Tenant
+    scopes: list[str]
+    auth_time: datetime | None
+    nonce: str | None
+    access_token: str | None
+    session_sid: str | None
+    ttl_seconds: int
+
+
+async def issue_id_token(request: IdTokenRequest, keys: KeyStore) -> str:
+    now = int(clock.now().timestamp())
+    claims: dict[str, Any] = await identity_claims(
+        request.account, request.tenant, request.scopes
+    )
+    claims.update(
+        iss=request.issuer,
+        aud=request.client.client_id,
+        azp=request.client.client_id,
+        iat=now,
+        exp=now + request.ttl_seconds,
+    )
+    if request.auth_time is not None:
+        claims["auth_time"] = int(request.auth_time.timestamp())
+    if request.nonce is not None:
+        claims["nonce"] = request.nonce
+    if request.access_token is not None:
+        claims["at_hash"] = jose.half_hash(request.access_token)
+    if request.session_sid is not None:
+        claims["sid"] = request.session_sid
+    return jose.encode_jwt(claims, await keys.signing_jwk())
+
+
+@dataclass
+class ActiveAccessToken:
+    token: AccessToken
+    grant: Grant
+    client: OAuthClient
+    tenant: Tenant
+    account: Account | None
+
+
+async def resolve_access_token(value: str) -> ActiveAccessToken | None:
+    """Return the live access token for a presented value, or None.
+
+    A token is dead once it expires, is revoked, its grant is revoked, its
+    client is disabled, or its account or membership is disabled or removed.
+    """
+    if not value.startswith(ACCESS_TOKEN_PREFIX) or len(value) > 128:
+        return None
+    token = await AccessToken.get_or_none(digest=digest(value)).select_related(
+        "grant", "client", "tenant", "account"
+    )
+    if token is None:
+        return None
+    now = clock.now()
+    if token.revoked_at is not None or token.expires_at <= now:
+        return None
+    if token.grant.revoked_at is not None or not token.client.enabled:
+        return None
+    if token.tenant.status != "active":
+        return None
+    account = token.account
+    if account is not None:
+        if account.disabled_at is not None:
+            return None
+        membership = await Membership.get_or_none(
+            tenant_id=token.tenant_id, account_id=account.id
+        )
+        if membership is None or membership.disabled_at is not None:
+            return None
+    return ActiveAccessToken(
+        token=token,
+        grant=token.grant,
+        client=token.client,
+        tenant=token.tenant,
+        account=account,
+    )
