@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TextIO
 
 # Query parameters whose values are credentials or single-use codes.
 _SECRET_PARAMS = re.compile(
@@ -29,8 +30,9 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def configure(level: str = "INFO") -> None:
-    handler = logging.StreamHandler()
+def configure(level: str = "INFO", stream: TextIO | None = None) -> None:
+    """Send every log record through one redacting handler (stderr by default)."""
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )

@@ -1,0 +1,83 @@
+"""Browser-like steps of the sign-in flow, driven over an httpx client."""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
+from tests.support.secrets import remember
+
+
+@dataclass
+class Pkce:
+    verifier: str
+    challenge: str
+
+
+def new_pkce() -> Pkce:
+    verifier = secrets.token_urlsafe(48)
+    remember(verifier)
+    return Pkce(verifier, create_s256_code_challenge(verifier))
+
+
+def authorize_params(client_id: str, redirect_uri: str, **extra: str) -> dict[str, str]:
+    params = {
+        "response_type": "code",
+        "client_id": client_id,
+        "redirect_uri": redirect_uri,
+        "scope": "openid profile email tenant.read roles.read",
+        "state": "st-" + secrets.token_urlsafe(8),
+        "nonce": "n-" + secrets.token_urlsafe(8),
+    }
+    params.update(extra)
+    return {key: value for key, value in params.items() if value is not None}
+
+
+def form_fields(page: str) -> dict[str, str]:
+    """Return the hidden fields of the login form in an HTML page."""
+    fields = {}
+    for name in ("csrf_token", "authorization_request"):
+        match = re.search(rf'name="{name}" value="([^"]*)"', page)
+        assert match, f"login form has no {name} field"
+        fields[name] = html.unescape(match.group(1))
+    return fields
+
+
+def query_of(location: str) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlsplit(location).query).items()}
+
+
+async def submit_login(
+    http: httpx.AsyncClient, login_page: httpx.Response, email: str, password: str
+) -> httpx.Response:
+    fields = form_fields(login_page.text)
+    return await http.post(
+        "/oauth/authorize/login",
+        data={**fields, "email": email, "password": password},
+    )
+
+
+async def sign_in(
+    http: httpx.AsyncClient, params: dict[str, str], email: str, password: str
+) -> httpx.Response:
+    """Open the authorization URL, submit the login form, return the final response."""
+    page = await http.get("/oauth/authorize?" + urlencode(params))
+    assert page.status_code == 200, page.text
+    return await submit_login(http, page, email, password)
+
+
+async def obtain_code(
+    http: httpx.AsyncClient, params: dict[str, str], email: str, password: str
+) -> str:
+    response = await sign_in(http, params, email, password)
+    assert response.status_code == 303, response.text
+    query = query_of(response.headers["location"])
+    assert "code" in query, query
+    remember(query["code"])
+    return query["code"]

@@ -1,0 +1,46 @@
+"""Discovery metadata and the JWK Set."""
+
+from __future__ import annotations
+
+from app.oidc.grants import GRANT_HANDLERS
+
+AVAILABLE = ["openid", "profile", "email", "tenant.read", "roles.read"]
+
+
+async def test_discovery_endpoints(http):
+    response = await http.get("/.well-known/openid-configuration")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["issuer"] == "http://testserver"
+    assert document["authorization_endpoint"] == "http://testserver/oauth/authorize"
+    assert document["token_endpoint"] == "http://testserver/oauth/token"
+    assert document["userinfo_endpoint"] == "http://testserver/oauth/userinfo"
+    assert document["jwks_uri"] == "http://testserver/oauth/jwks.json"
+
+
+async def test_discovery_lists_only_available_scopes(http):
+    document = (await http.get("/.well-known/openid-configuration")).json()
+    assert document["scopes_supported"] == AVAILABLE
+
+
+async def test_discovery_matches_behaviour(http):
+    document = (await http.get("/.well-known/openid-configuration")).json()
+    assert document["grant_types_supported"] == list(GRANT_HANDLERS)
+    assert document["response_types_supported"] == ["code"]
+    assert document["code_challenge_methods_supported"] == ["S256"]
+    assert document["authorization_response_iss_parameter_supported"] is True
+    assert "private_key_jwt" not in document["token_endpoint_auth_methods_supported"]
+
+
+async def test_jwks_publishes_public_keys_only(http):
+    response = await http.get("/oauth/jwks.json")
+    assert response.status_code == 200
+    keys = response.json()["keys"]
+    assert keys
+    kids = [key["kid"] for key in keys]
+    assert len(kids) == len(set(kids))
+    for key in keys:
+        assert key["kty"] == "RSA"
+        assert key["alg"] == "RS256"
+        for private_member in ("d", "p", "q", "dp", "dq", "qi"):
+            assert private_member not in key
