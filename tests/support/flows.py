@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
-from tests.support.secrets import remember
+from tests.support.secrets import remember  # noqa: F401  (re-exported for tests)
 
 
 @dataclass
