@@ -31,7 +31,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "last: run after every other test")
     log_dir = Path(os.environ.get("RINGNITY_TEST_LOG_DIR", ROOT / ".pytest_logs"))
     log_dir.mkdir(parents=True, exist_ok=True)
-    for old in log_dir.glob("*.log"):
+    for old in (*log_dir.glob("*.log"), *log_dir.glob("*.stdout")):
         old.unlink()
     config.stash[LOG_DIR_KEY] = log_dir
     # The in-process app logs through the same configuration as the server,
@@ -107,7 +107,11 @@ def free_port() -> int:
 @dataclass
 class LiveServer:
     base_url: str
+    # The server's log (stderr); the log hygiene test scans it.
     log_path: Path
+    # What the command printed for the operator, such as one-time demo
+    # credentials; it is not a log and is not scanned.
+    stdout_path: Path
     process: subprocess.Popen
 
 
@@ -116,6 +120,7 @@ def start_server(database: Settings, log_dir: Path, *, demo: bool = False) -> Li
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = log_dir / f"server-{port}.log"
+    stdout_path = log_dir / f"server-{port}.stdout"
     env = {
         **os.environ,
         "RINGNITY_DATABASE_URL": database.database_url,
@@ -125,10 +130,10 @@ def start_server(database: Settings, log_dir: Path, *, demo: bool = False) -> Li
     command = [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if demo:
         command.append("--demo")
-    with log_path.open("w", encoding="utf-8") as log_file:
-        # The child keeps its own copy of the descriptor.
+    with log_path.open("w") as log_file, stdout_path.open("w") as stdout_file:
+        # The child keeps its own copies of the descriptors.
         process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            command, cwd=ROOT, env=env, stdout=stdout_file, stderr=log_file
         )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -136,7 +141,7 @@ def start_server(database: Settings, log_dir: Path, *, demo: bool = False) -> Li
             raise RuntimeError(f"server exited early; see {log_path}:\n{log_path.read_text()}")
         try:
             httpx.get(base_url + "/.well-known/openid-configuration", timeout=1)
-            return LiveServer(base_url, log_path, process)
+            return LiveServer(base_url, log_path, stdout_path, process)
         except httpx.HTTPError:
             time.sleep(0.1)
     process.terminate()
