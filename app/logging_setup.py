@@ -44,7 +44,8 @@ def configure(level: str = "INFO", stream: TextIO | None = None) -> None:
         logger = logging.getLogger(name)
         logger.handlers[:] = []
         logger.propagate = True
-    # httpx logs full request URLs at INFO; the demo app's callback URL holds a code.
+    # httpx logs full request URLs at INFO, and the demo app's token request
+    # goes through httpx.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("tortoise").setLevel(logging.WARNING)
     logging.getLogger("aerich").setLevel(logging.WARNING)

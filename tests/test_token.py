@@ -325,3 +325,11 @@ async def test_nonce_absent_when_not_requested(http):
     claims = jwt.decode(id_token, KeySet.import_key_set(jwks)).claims
     assert "nonce" not in claims
     assert claims["aud"] == client.client_id
+
+
+async def test_code_lives_sixty_seconds(http):
+    user, client = await _setup()
+    code = await _code_for(http, client, user)
+    row = await AuthorizationCode.get(digest=digest(code))
+    lifetime = (row.expires_at - row.created_at).total_seconds()
+    assert lifetime == pytest.approx(60, abs=1)

@@ -1,6 +1,6 @@
 """Test databases: a fresh SQLite file or PostgreSQL database per test module.
 
-PostgreSQL tests run when the server answers; with ``CI=true`` they are
+PostgreSQL tests run when the server accepts connections; with ``CI=true`` they are
 required, so an unreachable server fails them instead of skipping.
 """
 
