@@ -107,33 +107,40 @@ async def _verify_id_token(
     return dict(token.claims)
 
 
+async def _check_callback(request: Request, issuer: str) -> dict[str, str] | str:
+    """Return the saved state, nonce and verifier, or an error message."""
+    params = request.query_params
+    if "error" in params:
+        return f"{params['error']}: {params.get('error_description', '')}"
+    raw = request.cookies.get(STATE_COOKIE, "")
+    signature, _, payload = raw.partition(".")
+    if not payload:
+        return "The demo sign-in expired; start again."
+    expected = sign(await keys.server_secret("demo"), payload)
+    if not constant_time_equals(signature, expected):
+        return "The demo sign-in expired; start again."
+    saved = json.loads(payload)
+    if not constant_time_equals(params.get("state", ""), saved["state"]):
+        return "state does not match"
+    if params.get("iss") != issuer:
+        return "iss does not match the issuer"
+    return saved
+
+
 @router.get("/demo/callback")
 async def demo_callback(request: Request) -> Response:
     provider = get_provider(request)
     issuer = provider.settings.issuer
-    params = request.query_params
-    if "error" in params:
-        return _page(
-            request,
-            {"stage": "error", "message": f"{params['error']}: {params.get('error_description', '')}"},
-            status_code=400,
-        )
-    raw = request.cookies.get(STATE_COOKIE, "")
-    signature, _, payload = raw.partition(".")
-    expected = sign(await keys.server_secret("demo"), payload) if payload else ""
-    if not payload or not constant_time_equals(signature, expected):
-        return _page(request, {"stage": "error", "message": "The demo sign-in expired; start again."}, 400)
-    saved = json.loads(payload)
-    if not constant_time_equals(params.get("state", ""), saved["state"]):
-        return _page(request, {"stage": "error", "message": "state does not match"}, 400)
-    if params.get("iss") != issuer:
-        return _page(request, {"stage": "error", "message": "iss does not match the issuer"}, 400)
+    saved = await _check_callback(request, issuer)
+    if isinstance(saved, str):
+        return _page(request, {"stage": "error", "message": saved}, status_code=400)
+
     try:
         async with _client(request) as client:
             token = await client.fetch_token(
                 provider.url("/oauth/token"),
                 grant_type="authorization_code",
-                code=params.get("code", ""),
+                code=request.query_params.get("code", ""),
                 code_verifier=saved["verifier"],
             )
             claims = await _verify_id_token(
@@ -142,14 +149,14 @@ async def demo_callback(request: Request) -> Response:
             userinfo = (await client.get(provider.url("/oauth/userinfo"))).json()
     except (JoseError, KeyError, httpx.HTTPError, ValueError) as exc:
         logger.warning("demo sign-in failed: %s", type(exc).__name__)
-        return _page(request, {"stage": "error", "message": "The code exchange failed."}, 502)
-    response = _page(
-        request,
-        {
-            "stage": "done",
-            "id_token_claims": json.dumps(claims, indent=2, sort_keys=True),
-            "userinfo": json.dumps(userinfo, indent=2, sort_keys=True),
-        },
-    )
+        message = "The code exchange failed."
+        return _page(request, {"stage": "error", "message": message}, status_code=502)
+
+    context = {
+        "stage": "done",
+        "id_token_claims": json.dumps(claims, indent=2, sort_keys=True),
+        "userinfo": json.dumps(userinfo, indent=2, sort_keys=True),
+    }
+    response = _page(request, context)
     response.delete_cookie(STATE_COOKIE, path="/demo")
     return response
