@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
+import socket
 import sys
 
 from app import db, logging_setup
@@ -39,17 +40,41 @@ async def _prepare(settings: Settings) -> list[str]:
         await db.disconnect()
 
 
+def _port_in_use(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.main import create_app
 
+    if _port_in_use(args.host, args.port):
+        print(
+            f"error: {args.host}:{args.port} is already in use; stop the other "
+            "server or pick another port with --port",
+            file=sys.stderr,
+        )
+        return 2
     settings = _settings_for_serve(args)
     lines = asyncio.run(_prepare(settings))
     if lines:
         print("\nDemo setup created. These values are shown only once:", flush=True)
         for line in lines:
             print("  " + line, flush=True)
+    elif settings.demo:
+        print(
+            "\nThe demo setup exists; its credentials were printed when it was "
+            f"created. Delete {settings.data_dir} to start over.",
+            flush=True,
+        )
     if settings.demo:
         print(f"\nOpen {settings.issuer}/demo in a browser to try the sign-in.\n", flush=True)
     uvicorn.run(

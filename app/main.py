@@ -6,11 +6,14 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.staticfiles import StaticFiles
 
 from app import db
 from app.oidc import authorize, discovery, login, token, userinfo
+from app.oidc.errors import NO_STORE
 from app.oidc.provider import STATIC_DIR, Provider
 from app.services import keys
 from app.settings import Settings
@@ -29,6 +32,24 @@ async def start(app: FastAPI) -> None:
 async def stop(app: FastAPI) -> None:
     await db.disconnect()
     logger.info("Login with Ringnity stopped")
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """Render routing errors (404, 405) in the OAuth error format, never cached.
+
+    FastAPI's default ``{"detail": ...}`` body is not what OAuth clients parse.
+    """
+    error = "invalid_request" if exc.status_code < 500 else "server_error"
+    description = {404: "not found", 405: "method not allowed"}.get(
+        exc.status_code, "the request could not be processed"
+    )
+    headers = dict(getattr(exc, "headers", None) or {})
+    headers.update(NO_STORE)
+    return JSONResponse(
+        {"error": error, "error_description": description},
+        status_code=exc.status_code,
+        headers=headers,
+    )
 
 
 def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
@@ -50,6 +71,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
         openapi_url=None,
     )
     app.state.provider = Provider.build(settings)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for module in (discovery, authorize, login, token, userinfo):
         app.include_router(module.router)

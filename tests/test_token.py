@@ -333,3 +333,77 @@ async def test_code_lives_sixty_seconds(http):
     row = await AuthorizationCode.get(digest=digest(code))
     lifetime = (row.expires_at - row.created_at).total_seconds()
     assert lifetime == pytest.approx(60, abs=1)
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
+async def test_wrong_method_gets_oauth_error(http, method):
+    response = await http.request(method, "/oauth/token")
+    _assert_error(response, 405, "invalid_request")
+
+
+async def test_unknown_path_gets_oauth_error(http):
+    response = await http.get("/oauth/nothing-here")
+    _assert_error(response, 404, "invalid_request")
+
+
+async def test_non_ascii_repeated_parameter_gets_invalid_request(http):
+    _, client = await _setup()
+    response = await http.post(
+        "/oauth/token",
+        content="grant_type=authorization_code&%C3%A9=1&%C3%A9=2&x%22=3",
+        headers={
+            **basic(client.client_id, client.secret),
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
+    _assert_error(response, 400, "invalid_request")
+    assert response.json()["error_description"].isascii()
+
+
+async def test_oversized_body_gets_invalid_request(http):
+    _, client = await _setup()
+    response = await http.post(
+        "/oauth/token",
+        data={"grant_type": "authorization_code", "x": "a" * 1_100_000},
+        headers=basic(client.client_id, client.secret),
+    )
+    _assert_error(response, 400, "invalid_request")
+
+
+async def test_unsupported_grant_type_has_description(http):
+    _, client = await _setup()
+    response = await http.post(
+        "/oauth/token",
+        data={"grant_type": "p\u00e4ssword"},
+        headers=basic(client.client_id, client.secret),
+    )
+    _assert_error(response, 400, "unsupported_grant_type")
+    assert "is not supported" in response.json()["error_description"]
+
+
+async def test_expired_code_replay_revokes_first_tokens(http):
+    user, client = await _setup()
+    code = await _code_for(http, client, user)
+    headers = basic(client.client_id, client.secret)
+    first = await http.post("/oauth/token", data=_code_form(code), headers=headers)
+    access_token = first.json()["access_token"]
+    remember(access_token, first.json()["id_token"])
+    await AuthorizationCode.filter(digest=digest(code)).update(
+        expires_at=clock.now() - timedelta(seconds=1)
+    )
+    second = await http.post("/oauth/token", data=_code_form(code), headers=headers)
+    _assert_error(second, 400, "invalid_grant")
+    after = await http.get("/oauth/userinfo", headers={"Authorization": f"Bearer {access_token}"})
+    assert after.status_code == 401
+
+
+async def test_failed_verifier_spends_the_code(http):
+    user, client = await _setup(client_type="public")
+    pkce = flows.new_pkce()
+    code = await _code_for(
+        http, client, user, code_challenge=pkce.challenge, code_challenge_method="S256"
+    )
+    wrong = _code_form(code, client_id=client.client_id, code_verifier=flows.new_pkce().verifier)
+    _assert_error(await http.post("/oauth/token", data=wrong), 400, "invalid_grant")
+    right = _code_form(code, client_id=client.client_id, code_verifier=pkce.verifier)
+    _assert_error(await http.post("/oauth/token", data=right), 400, "invalid_grant")

@@ -11,11 +11,13 @@ import logging
 import secrets
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.templating import Jinja2Templates
+from authlib.integrations.base_client.errors import OAuthError
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
@@ -61,13 +63,29 @@ def _client(request: Request) -> AsyncOAuth2Client:
     )
 
 
+def _redirect_to_issuer_host(request: Request) -> Response | None:
+    """Move the browser to the issuer's host, where the callback will arrive.
+
+    The demo's state cookie is set for the host in the address bar, so
+    starting at http://localhost:8000 while the callback goes to
+    http://127.0.0.1:8000 would lose it.
+    """
+    issuer = urlsplit(get_provider(request).settings.issuer)
+    if request.url.netloc == issuer.netloc:
+        return None
+    return RedirectResponse(f"{issuer.scheme}://{issuer.netloc}{request.url.path}", 302)
+
+
 @router.get("/demo")
 async def demo_home(request: Request) -> Response:
-    return _page(request, {"stage": "start"})
+    return _redirect_to_issuer_host(request) or _page(request, {"stage": "start"})
 
 
 @router.get("/demo/login")
 async def demo_login(request: Request) -> Response:
+    moved = _redirect_to_issuer_host(request)
+    if moved is not None:
+        return moved
     provider = get_provider(request)
     state = secrets.token_urlsafe(24)
     nonce = secrets.token_urlsafe(24)
@@ -110,8 +128,6 @@ async def _verify_id_token(
 async def _check_callback(request: Request, issuer: str) -> dict[str, str] | str:
     """Return the saved state, nonce and verifier, or an error message."""
     params = request.query_params
-    if "error" in params:
-        return f"{params['error']}: {params.get('error_description', '')}"
     raw = request.cookies.get(STATE_COOKIE, "")
     signature, _, payload = raw.partition(".")
     if not payload:
@@ -122,6 +138,9 @@ async def _check_callback(request: Request, issuer: str) -> dict[str, str] | str
     saved = json.loads(payload)
     if not constant_time_equals(params.get("state", ""), saved["state"]):
         return "state does not match"
+    if "error" in params:
+        description = params.get("error_description")
+        return params["error"] + (f": {description}" if description else "")
     if params.get("iss") != issuer:
         return "iss does not match the issuer"
     return saved
@@ -147,7 +166,7 @@ async def demo_callback(request: Request) -> Response:
                 client, issuer, client.client_id, token["id_token"], saved["nonce"]
             )
             userinfo = (await client.get(provider.url("/oauth/userinfo"))).json()
-    except (JoseError, KeyError, httpx.HTTPError, ValueError) as exc:
+    except (OAuthError, JoseError, KeyError, httpx.HTTPError, ValueError) as exc:
         logger.warning("demo sign-in failed: %s", type(exc).__name__)
         message = "The code exchange failed."
         return _page(request, {"stage": "error", "message": message}, status_code=502)

@@ -9,6 +9,7 @@ cannot be trusted. ``description`` is public; internal detail goes to the log.
 from __future__ import annotations
 
 import logging
+import re
 
 from authlib.oauth2.rfc6749.errors import (
     AccessDeniedError,
@@ -50,10 +51,34 @@ class UnsupportedTokenTypeError(OAuth2Error):
     error = "unsupported_token_type"
 
 
+_DESCRIPTION_CHARACTERS = re.compile(r"[^\x20-\x21\x23-\x5b\x5d-\x7e]")
+MAX_ECHOED_LENGTH = 64
+
+
+def printable(value: str) -> str:
+    """Return ``value`` safe to echo inside an ``error_description``.
+
+    RFC 6749 section 5.2 limits descriptions to printable ASCII without
+    ``"`` and ``\\``; authlib raises ValueError for anything else, so request
+    values pass through here before they go into a description.
+    """
+    cleaned = _DESCRIPTION_CHARACTERS.sub("?", value)
+    if len(cleaned) > MAX_ECHOED_LENGTH:
+        cleaned = cleaned[:MAX_ECHOED_LENGTH] + "..."
+    return cleaned
+
+
+def public_description(exc: OAuth2Error) -> str | None:
+    """Return the description sent to the client, if any."""
+    description = exc.get_error_description()
+    return printable(description) if description else None
+
+
 def error_body(exc: OAuth2Error) -> dict[str, str]:
     body = {"error": exc.error}
-    if exc.description:
-        body["error_description"] = exc.description
+    description = public_description(exc)
+    if description:
+        body["error_description"] = description
     return body
 
 
@@ -85,8 +110,9 @@ def bearer_error(exc: OAuth2Error | None, realm: str = "ringnity") -> JSONRespon
             headers={**NO_STORE, "WWW-Authenticate": f'Bearer realm="{realm}"'},
         )
     parts = [f'realm="{realm}"', f'error="{exc.error}"']
-    if exc.description:
-        parts.append(f'error_description="{exc.description}"')
+    description = public_description(exc)
+    if description:
+        parts.append(f'error_description="{description}"')
     return json_error(exc, "Bearer " + ", ".join(parts))
 
 
@@ -113,4 +139,6 @@ __all__ = [
     "client_error",
     "error_body",
     "json_error",
+    "printable",
+    "public_description",
 ]

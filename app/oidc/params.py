@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from starlette.datastructures import ImmutableMultiDict
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
-from app.oidc.errors import InvalidRequestError
+from app.oidc.errors import InvalidRequestError, printable
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
@@ -22,7 +23,9 @@ def single_values(
     for key in params.keys():
         items = params.getlist(key)
         if len(items) > 1 and key not in allow_repeated:
-            raise InvalidRequestError(f"parameter {key} is included more than once")
+            raise InvalidRequestError(
+                f"parameter {printable(key)} is included more than once"
+            )
         value = items[0]
         if isinstance(value, str) and value != "":
             values[key] = value
@@ -34,7 +37,11 @@ async def read_form(request: Request) -> ImmutableMultiDict:
     content_type = request.headers.get("content-type", "")
     if content_type.split(";", 1)[0].strip().lower() != FORM_CONTENT_TYPE:
         raise InvalidRequestError(f"the request body must be {FORM_CONTENT_TYPE}")
-    form = await request.form()
+    try:
+        form = await request.form()
+    except HTTPException as exc:
+        # Starlette rejects bodies over its size and field-count limits.
+        raise InvalidRequestError("the request body is too large") from exc
     for value in form.values():
         if not isinstance(value, str):
             raise InvalidRequestError("file uploads are not accepted")

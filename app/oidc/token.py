@@ -40,7 +40,7 @@ async def token_endpoint(request: Request) -> JSONResponse:
             raise InvalidRequestError("grant_type is required")
         handler = GRANT_HANDLERS.get(grant_type)
         if handler is None:
-            raise UnsupportedGrantTypeError(f"grant_type {grant_type} is not supported")
+            raise UnsupportedGrantTypeError(grant_type)
         client = await authenticate_client(request, form)
         if grant_type not in client.grant_types:
             raise UnauthorizedClientError(

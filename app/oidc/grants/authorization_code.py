@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from app.models import OAuthClient
+from app.models import AuthorizationCode, OAuthClient
 from app.oidc.errors import InvalidGrantError, InvalidRequestError
 from app.oidc.provider import Provider
 from app.security import pkce
@@ -28,29 +28,17 @@ async def exchange_authorization_code(
     if code is None or code.client_id != client.id:
         logger.info("client %s presented an unknown code", client.client_id)
         raise InvalidGrantError("the authorization code is invalid")
+    # The code is spent by its first presentation, before the other checks,
+    # so a replay revokes the grant whatever its age and a failed attempt
+    # (wrong verifier or redirect URI) cannot be retried.
+    if not await authorization.consume_code(code):
+        await _revoke_replayed(client, code)
+        raise InvalidGrantError("the authorization code has already been used")
     if code.expires_at <= clock.now():
         raise InvalidGrantError("the authorization code has expired")
     if code.redirect_uri != redirect_uri:
         raise InvalidGrantError("redirect_uri does not match the authorization request")
     _check_code_verifier(code.code_challenge, form.get("code_verifier"))
-
-    if not await authorization.consume_code(code):
-        # RFC 6749 section 4.1.2: a second use revokes what the first issued.
-        await authorization.revoke_grant(code.grant_id, "code_replayed")
-        await audit.record(
-            "oauth.code_replayed",
-            tenant_id=code.tenant_id,
-            actor_type="client",
-            actor_id=client.client_id,
-            target_type="grant",
-            target_id=str(code.grant_id),
-        )
-        logger.warning(
-            "authorization code replayed by client %s; revoked grant %s",
-            client.client_id,
-            code.grant_id,
-        )
-        raise InvalidGrantError("the authorization code has already been used")
 
     grant = code.grant
     if grant.revoked_at is not None:
@@ -87,6 +75,24 @@ async def exchange_authorization_code(
             provider.keys,
         )
     return response
+
+
+async def _revoke_replayed(client: OAuthClient, code: AuthorizationCode) -> None:
+    """Revoke what the first redemption issued (RFC 6749 section 4.1.2)."""
+    await authorization.revoke_grant(code.grant_id, "code_replayed")
+    await audit.record(
+        "oauth.code_replayed",
+        tenant_id=code.tenant_id,
+        actor_type="client",
+        actor_id=client.client_id,
+        target_type="grant",
+        target_id=str(code.grant_id),
+    )
+    logger.warning(
+        "authorization code replayed by client %s; revoked grant %s",
+        client.client_id,
+        code.grant_id,
+    )
 
 
 def _check_code_verifier(challenge: str | None, verifier: str | None) -> None:
