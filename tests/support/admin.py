@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -82,3 +83,20 @@ def user_error(payload: dict[str, Any], typename: str, field: str | None = None)
 
 # Selected on every mutation result, so tests can tell success from errors.
 ERROR_FIELDS = "... on UserError { message field }"
+
+
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "frontend-queries"
+
+
+def operation(name: str) -> str:
+    """Return the dashboard operation stored in ``frontend-queries/NAME.graphql``."""
+    return (QUERIES_DIR / f"{name}.graphql").read_text(encoding="utf-8")
+
+
+async def run(
+    http: httpx.AsyncClient, name: str, variables: dict[str, Any] | None = None, *, token: str
+) -> Any:
+    """Run a dashboard operation without GraphQL errors; return its one root field."""
+    result = await data(http, operation(name), variables, token=token)
+    [value] = result.values()
+    return value
