@@ -23,6 +23,12 @@ READINESS_ITEMS = {
     "audit": "audit_ready",
     "docs": "docs_ready",
 }
+READINESS_LABELS = {
+    "api_endpoint": "API endpoint",
+    "permission_policy": "permission policy",
+    "audit": "audit behaviour",
+    "docs": "docs",
+}
 # The sign-in scopes every client depends on; disabling them breaks sign-in.
 CORE_GROUP = "openid_connect"
 
@@ -89,7 +95,8 @@ async def set_enabled(principal: Principal, key: str, enabled: bool) -> ScopeGro
         missing = missing_items(group)
         if missing:
             raise NotReadyError(
-                "the group is not ready; missing: " + ", ".join(missing),
+                "the group cannot be enabled before these are ready: "
+                + ", ".join(READINESS_LABELS[item] for item in missing),
                 missing=missing,
                 field="key",
             )
