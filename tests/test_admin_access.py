@@ -34,7 +34,9 @@ async def test_invalid_keys_are_unauthenticated(http):
     )
     platform = await admin.platform_key()
     revoked_key = await admin.tenant_key(tenant.id, ["read", "api_keys"])
-    listing = await admin.run(http, "api-key-list", {"tenantId": str(tenant.id)}, token=platform)
+    listing = await admin.run(
+        http, "api-key-list", {"tenantId": str(tenant.id)}, token=platform
+    )
     for item in listing["items"]:
         await admin.run(http, "revoke-api-key", {"id": item["id"]}, token=platform)
     for token in ("rgn_ak_unknown", "rgn_at_unknown", "random", expired, revoked_key):
@@ -62,7 +64,13 @@ async def test_missing_permission_is_forbidden(http):
     payload = await admin.run(
         http,
         "create-client",
-        {"input": {"tenantId": str(tenant.id), "name": "X", "redirectUris": [factories.REDIRECT_URI]}},
+        {
+            "input": {
+                "tenantId": str(tenant.id),
+                "name": "X",
+                "redirectUris": [factories.REDIRECT_URI],
+            }
+        },
         token=key,
     )
     admin.user_error(payload, "ForbiddenError")
@@ -84,11 +92,16 @@ async def test_request_id_is_echoed_and_audited(http):
     )
     assert response.headers["x-request-id"] == "req-1234.abc"
     log = await admin.run(
-        http, "audit-log", {"tenantId": str(tenant.id), "filter": {"action": "role.created"}}, token=key
+        http,
+        "audit-log",
+        {"tenantId": str(tenant.id), "filter": {"action": "role.created"}},
+        token=key,
     )
     assert log["items"][0]["requestId"] == "req-1234.abc"
 
-    generated = await admin.call(http, VIEWER, token=key, headers={"X-Request-ID": "bad id\twith spaces"})
+    generated = await admin.call(
+        http, VIEWER, token=key, headers={"X-Request-ID": "bad id\twith spaces"}
+    )
     assert generated.headers["x-request-id"] != "bad id\twith spaces"
     assert len(generated.headers["x-request-id"]) == 32
 
@@ -107,7 +120,9 @@ async def test_depth_limit(database):
     app = create_app(settings, manage_database=False)
     key = await admin.platform_key()
     query = "query($t: ID!) { clients(tenantId: $t) { items { tenant { id } } } }"
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ISSUER) as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=ISSUER
+    ) as http:
         response = await admin.call(http, query, {"t": "x"}, token=key)
     [error] = response.json()["errors"]
     assert "exceeds maximum operation depth" in error["message"]
@@ -140,7 +155,9 @@ async def test_unexpected_errors_are_masked(http, monkeypatch, caplog):
     [error] = response.json()["errors"]
     assert error["message"] == "Unexpected error."
     assert "internal detail" not in response.text
-    assert any("unexpected error in GraphQL request" in r.getMessage() for r in caplog.records)
+    assert any(
+        "unexpected error in GraphQL request" in r.getMessage() for r in caplog.records
+    )
 
 
 @pytest.fixture
@@ -152,7 +169,9 @@ async def dashboard(database):
     )
     settings = database.model_copy(update={"dashboard_client_id": registered.client_id})
     app = create_app(settings, manage_database=False)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ISSUER) as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=ISSUER
+    ) as http:
         yield http, home, registered
 
 
@@ -208,11 +227,17 @@ async def test_dashboard_session_reaches_admin_tenants(dashboard):
     admin.success(created, "RoleSuccess")
     for tenant in (other, home):
         codes = await admin.error_codes(
-            http, admin.operation("role-list"), {"tenantId": str(tenant.id)}, token=token
+            http,
+            admin.operation("role-list"),
+            {"tenantId": str(tenant.id)},
+            token=token,
         )
         assert codes == ["NOT_FOUND"]
     refused = await admin.run(
-        http, "create-tenant", {"input": {"slug": factories.unique("d"), "name": "D"}}, token=token
+        http,
+        "create-tenant",
+        {"input": {"slug": factories.unique("d"), "name": "D"}},
+        token=token,
     )
     admin.user_error(refused, "ForbiddenError")
 
@@ -234,7 +259,9 @@ async def test_dashboard_user_without_admin_role(dashboard):
 
 async def test_other_client_tokens_are_refused(dashboard):
     http, home, _ = dashboard
-    other = await factories.make_client(home, client_type="public", redirect_uris=[DASHBOARD_REDIRECT])
+    other = await factories.make_client(
+        home, client_type="public", redirect_uris=[DASHBOARD_REDIRECT]
+    )
     user = await factories.make_user(home)
     token = await dashboard_token(http, other.client_id, user)
     response = await admin.call(http, VIEWER, token=token)

@@ -1,4 +1,4 @@
-"""The audit log: every admin mutation is recorded, without secrets, and can be queried."""
+"""The audit log: every mutation is recorded, without secrets, and queryable."""
 
 from __future__ import annotations
 
@@ -34,11 +34,17 @@ ACTIONS = {
     "remove-user": "user.removed",
     "delete-role": "role.deleted",
 }
-PLATFORM_ACTIONS = {"scope_group.readiness_updated", "scope_group.enabled", "scope_group.disabled"}
+PLATFORM_ACTIONS = {
+    "scope_group.readiness_updated",
+    "scope_group.enabled",
+    "scope_group.disabled",
+}
 
 
 async def all_events(http, key, tenant_id) -> list[dict]:
-    page = await admin.run(http, "audit-log", {"tenantId": tenant_id, "limit": 100}, token=key)
+    page = await admin.run(
+        http, "audit-log", {"tenantId": tenant_id, "limit": 100}, token=key
+    )
     return page["items"]
 
 
@@ -46,7 +52,9 @@ async def test_every_mutation_is_audited(http):
     key = await admin.platform_key()
     actor = (await admin.run(http, "viewer", token=key))["actorId"]
     steps = await run_every_operation(http, key)
-    tenant_id = next(s for s in steps if s.operation == "create-tenant").result["tenant"]["id"]
+    tenant_id = next(s for s in steps if s.operation == "create-tenant").result[
+        "tenant"
+    ]["id"]
     events = await all_events(http, key, tenant_id)
     events += await all_events(http, key, None)
     by_request = {}
@@ -60,13 +68,18 @@ async def test_every_mutation_is_audited(http):
         assert len(recorded) == 1, (step.operation, recorded)
         [event] = recorded
         expected = ACTIONS[step.operation]
-        if step.operation == "set-scope-group-enabled" and event["action"] == "scope_group.disabled":
+        if (
+            step.operation == "set-scope-group-enabled"
+            and event["action"] == "scope_group.disabled"
+        ):
             expected = "scope_group.disabled"
         assert event["action"] == expected
         assert event["actorType"] == "platform_key"
         assert event["actorId"] == actor
         assert event["targetId"]
-        assert event["tenantId"] == (None if expected in PLATFORM_ACTIONS else tenant_id)
+        assert event["tenantId"] == (
+            None if expected in PLATFORM_ACTIONS else tenant_id
+        )
     text = json.dumps(events)
     leaked = [secret for secret in all_secrets() if secret in text]
     assert not leaked
@@ -86,7 +99,9 @@ async def test_audit_filters_and_pages(http):
     tenant_id = str(tenant.id)
 
     async def query(**variables):
-        return await admin.run(http, "audit-log", {"tenantId": tenant_id, **variables}, token=key)
+        return await admin.run(
+            http, "audit-log", {"tenantId": tenant_id, **variables}, token=key
+        )
 
     created = await query(filter={"action": "role.created"}, limit=2)
     assert created["totalCount"] == 3
@@ -94,7 +109,10 @@ async def test_audit_filters_and_pages(http):
     rest = await query(filter={"action": "role.created"}, limit=2, offset=2)
     assert len(rest["items"]) == 1
     by_target = await query(filter={"targetType": "role", "targetId": role_ids[0]})
-    assert [item["action"] for item in by_target["items"]] == ["role.renamed", "role.created"]
+    assert [item["action"] for item in by_target["items"]] == [
+        "role.renamed",
+        "role.created",
+    ]
     actor = (await admin.run(http, "viewer", token=key))["actorId"]
     by_actor = await query(filter={"actorType": "api_key", "actorId": actor})
     assert by_actor["totalCount"] == 4
@@ -125,7 +143,10 @@ async def test_sign_in_failure_is_audited(http):
     assert response.status_code == 200
     key = await admin.tenant_key(tenant.id, ["audit"])
     page = await admin.run(
-        http, "audit-log", {"tenantId": str(tenant.id), "filter": {"action": "auth.sign_in_failed"}}, token=key
+        http,
+        "audit-log",
+        {"tenantId": str(tenant.id), "filter": {"action": "auth.sign_in_failed"}},
+        token=key,
     )
     assert page["totalCount"] == 1
     assert page["items"][0]["targetId"] == client.client_id

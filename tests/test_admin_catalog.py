@@ -35,12 +35,21 @@ async def test_catalog_lists_groups(http):
     assert core["enabled"] is True
     assert core["missingReadinessItems"] == []
     assert [scope["name"] for scope in core["scopes"]] == [
-        "openid", "profile", "email", "tenant.read", "roles.read"
+        "openid",
+        "profile",
+        "email",
+        "tenant.read",
+        "roles.read",
     ]
     assert all(scope["grantable"] for scope in core["scopes"])
     contacts = groups["contacts_conversations"]
     assert contacts["enabled"] is False
-    assert contacts["missingReadinessItems"] == ["API_ENDPOINT", "PERMISSION_POLICY", "AUDIT", "DOCS"]
+    assert contacts["missingReadinessItems"] == [
+        "API_ENDPOINT",
+        "PERMISSION_POLICY",
+        "AUDIT",
+        "DOCS",
+    ]
     assert contacts["scopes"][0] == {
         "name": "contacts.*",
         "description": "Customer records.",
@@ -54,13 +63,18 @@ async def test_enabling_needs_every_readiness_item(http):
     key = await admin.platform_key()
     refused = await set_enabled(http, key, "sdk_runtime", True)
     assert refused["__typename"] == "ScopeGroupNotReadyError"
-    assert refused["missingItems"] == ["API_ENDPOINT", "PERMISSION_POLICY", "AUDIT", "DOCS"]
+    assert refused["missingItems"] == [
+        "API_ENDPOINT",
+        "PERMISSION_POLICY",
+        "AUDIT",
+        "DOCS",
+    ]
     assert "API endpoint" in refused["message"]
 
     partly = await set_ready(http, key, "sdk_runtime", apiEndpoint=True, docs=True)
-    assert admin.success(partly, "ScopeGroupSuccess")["scopeGroup"]["missingReadinessItems"] == [
-        "PERMISSION_POLICY", "AUDIT"
-    ]
+    assert admin.success(partly, "ScopeGroupSuccess")["scopeGroup"][
+        "missingReadinessItems"
+    ] == ["PERMISSION_POLICY", "AUDIT"]
     refused = await set_enabled(http, key, "sdk_runtime", True)
     assert refused["missingItems"] == ["PERMISSION_POLICY", "AUDIT"]
     assert (await groups_by_key(http, key))["sdk_runtime"]["enabled"] is False
@@ -69,7 +83,9 @@ async def test_enabling_needs_every_readiness_item(http):
 async def test_enabled_group_becomes_grantable(http):
     key = await admin.platform_key()
     tenant = await factories.make_tenant()
-    admin.success(await set_ready(http, key, "sdk_runtime", **ALL_READY), "ScopeGroupSuccess")
+    admin.success(
+        await set_ready(http, key, "sdk_runtime", **ALL_READY), "ScopeGroupSuccess"
+    )
     try:
         enabled = await set_enabled(http, key, "sdk_runtime", True)
         group = admin.success(enabled, "ScopeGroupSuccess")["scopeGroup"]
@@ -98,7 +114,9 @@ async def test_enabled_group_becomes_grantable(http):
         admin.user_error(pattern, "ValidationError", "allowedScopes")
 
         params = flows.authorize_params(
-            client["clientId"], factories.REDIRECT_URI, scope="openid runtime.sessions.*"
+            client["clientId"],
+            factories.REDIRECT_URI,
+            scope="openid runtime.sessions.*",
         )
         response = await http.get("/oauth/authorize?" + urlencode(params))
         assert flows.query_of(response.headers["location"])["error"] == "invalid_scope"
@@ -121,12 +139,20 @@ async def test_enabled_group_must_stay_ready(http):
 async def test_catalog_changes_need_platform_admin(http):
     tenant = await factories.make_tenant()
     key = await admin.tenant_key(tenant.id, ["read", "tenant", "clients"])
-    admin.user_error(await set_ready(http, key, "calls_recordings", docs=True), "ForbiddenError")
-    admin.user_error(await set_enabled(http, key, "calls_recordings", True), "ForbiddenError")
+    admin.user_error(
+        await set_ready(http, key, "calls_recordings", docs=True), "ForbiddenError"
+    )
+    admin.user_error(
+        await set_enabled(http, key, "calls_recordings", True), "ForbiddenError"
+    )
     platform = await admin.platform_key()
-    assert (await groups_by_key(http, platform))["calls_recordings"]["readiness"]["docs"] is False
+    assert (await groups_by_key(http, platform))["calls_recordings"]["readiness"][
+        "docs"
+    ] is False
 
 
 async def test_unknown_group(http):
     key = await admin.platform_key()
-    admin.user_error(await set_enabled(http, key, "no_such_group", True), "NotFoundError", "key")
+    admin.user_error(
+        await set_enabled(http, key, "no_such_group", True), "NotFoundError", "key"
+    )

@@ -38,7 +38,11 @@ async def token_error(http, client_id: str, secret: str) -> str:
     """
     response = await http.post(
         "/oauth/token",
-        data={"grant_type": "authorization_code", "code": "rgn_ac_unknown", "redirect_uri": REDIRECT_URI},
+        data={
+            "grant_type": "authorization_code",
+            "code": "rgn_ac_unknown",
+            "redirect_uri": REDIRECT_URI,
+        },
         auth=(client_id, secret),
     )
     return response.json()["error"]
@@ -50,7 +54,11 @@ async def exchange_code(http, client_id: str, secret: str, user) -> int:
     code = await flows.obtain_code(http, params, user.email, user.password)
     response = await http.post(
         "/oauth/token",
-        data={"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI},
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+        },
         auth=(client_id, secret),
     )
     if response.status_code == 200:
@@ -66,7 +74,9 @@ async def key():
 
 async def test_create_client_shows_secret_once(http, key):
     tenant = await factories.make_tenant()
-    payload = admin.success(await create_client(http, key, tenant), "CreateClientSuccess")
+    payload = admin.success(
+        await create_client(http, key, tenant), "CreateClientSuccess"
+    )
     secret = payload["clientSecret"]
     assert secret.startswith("rgn_cs_")
     client = payload["client"]
@@ -74,7 +84,9 @@ async def test_create_client_shows_secret_once(http, key):
     assert client["clientType"] == "CONFIDENTIAL"
     assert client["requirePkce"] is False
 
-    detail = await admin.call(http, admin.operation("client-detail"), {"id": client["id"]}, token=key)
+    detail = await admin.call(
+        http, admin.operation("client-detail"), {"id": client["id"]}, token=key
+    )
     listing = await admin.call(
         http, admin.operation("client-list"), {"tenantId": str(tenant.id)}, token=key
     )
@@ -109,11 +121,17 @@ INVALID_CLIENTS = [
     ({"redirectUris": ["http://rp.example.com/cb"]}, "redirectUris"),
     ({"redirectUris": ["com.example.app:/callback"]}, "redirectUris"),
     ({"redirectUris": []}, "redirectUris"),
-    ({"postLogoutRedirectUris": ["http://rp.example.com/bye"]}, "postLogoutRedirectUris"),
+    (
+        {"postLogoutRedirectUris": ["http://rp.example.com/bye"]},
+        "postLogoutRedirectUris",
+    ),
     ({"allowedScopes": ["openid", "contacts.*"]}, "allowedScopes"),
     ({"allowedScopes": ["openid", "runtime.tokens.write"]}, "allowedScopes"),
     ({"allowedScopes": ["openid", "admin"]}, "allowedScopes"),
-    ({"clientType": "PUBLIC", "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC"}, "tokenEndpointAuthMethod"),
+    (
+        {"clientType": "PUBLIC", "tokenEndpointAuthMethod": "CLIENT_SECRET_BASIC"},
+        "tokenEndpointAuthMethod",
+    ),
     ({"clientType": "PUBLIC", "requirePkce": False}, "requirePkce"),
     ({"tokenEndpointAuthMethod": "NONE"}, "tokenEndpointAuthMethod"),
     ({"name": "  "}, "name"),
@@ -126,7 +144,9 @@ async def test_create_client_rejects_invalid_input(http, key, fields, field):
     tenant = await factories.make_tenant()
     payload = await create_client(http, key, tenant, **fields)
     admin.user_error(payload, "ValidationError", field)
-    listing = await admin.run(http, "client-list", {"tenantId": str(tenant.id)}, token=key)
+    listing = await admin.run(
+        http, "client-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert listing["totalCount"] == 0
 
 
@@ -138,7 +158,9 @@ async def test_create_client_with_allowed_roles(http, key):
 
     payload = await create_client(http, key, tenant, allowedRoleIds=[str(editor.id)])
     admin.success(payload, "CreateClientSuccess")
-    assert payload["client"]["allowedRoles"] == [{"id": str(editor.id), "name": "editor"}]
+    assert payload["client"]["allowedRoles"] == [
+        {"id": str(editor.id), "name": "editor"}
+    ]
 
     refused = await create_client(http, key, tenant, allowedRoleIds=[str(foreign.id)])
     admin.user_error(refused, "NotFoundError", "allowedRoleIds")
@@ -156,7 +178,10 @@ async def test_update_client_fields(http, key):
             "input": {
                 "id": client_id,
                 "name": "Renamed CMS",
-                "redirectUris": ["https://cms.example.com/a", "https://cms.example.com/b"],
+                "redirectUris": [
+                    "https://cms.example.com/a",
+                    "https://cms.example.com/b",
+                ],
                 "postLogoutRedirectUris": ["https://cms.example.com/bye"],
                 "allowedScopes": ["openid", "profile", "roles.read"],
                 "allowedRoleIds": [str(role.id)],
@@ -169,12 +194,18 @@ async def test_update_client_fields(http, key):
     client = payload["client"]
     assert payload["clientSecret"] is None
     assert client["name"] == "Renamed CMS"
-    assert client["redirectUris"] == ["https://cms.example.com/a", "https://cms.example.com/b"]
+    assert client["redirectUris"] == [
+        "https://cms.example.com/a",
+        "https://cms.example.com/b",
+    ]
     assert client["postLogoutRedirectUris"] == ["https://cms.example.com/bye"]
     assert client["allowedScopes"] == ["openid", "profile", "roles.read"]
     assert client["allowedRoles"] == [{"id": str(role.id), "name": "agent"}]
     assert client["skipConsent"] is True
-    assert await token_error(http, created["client"]["clientId"], created["clientSecret"]) == "invalid_grant"
+    assert (
+        await token_error(http, created["client"]["clientId"], created["clientSecret"])
+        == "invalid_grant"
+    )
 
 
 async def test_update_client_rejects_invalid_input(http, key):
@@ -201,7 +232,10 @@ async def test_update_client_type_changes_secrets(http, key):
     client_id = created["client"]["id"]
 
     public = await admin.run(
-        http, "update-client", {"input": {"id": client_id, "clientType": "PUBLIC"}}, token=key
+        http,
+        "update-client",
+        {"input": {"id": client_id, "clientType": "PUBLIC"}},
+        token=key,
     )
     admin.success(public, "UpdateClientSuccess")
     assert public["client"]["tokenEndpointAuthMethod"] == "NONE"
@@ -213,7 +247,13 @@ async def test_update_client_type_changes_secrets(http, key):
     confidential = await admin.run(
         http,
         "update-client",
-        {"input": {"id": client_id, "clientType": "CONFIDENTIAL", "tokenEndpointAuthMethod": "CLIENT_SECRET_POST"}},
+        {
+            "input": {
+                "id": client_id,
+                "clientType": "CONFIDENTIAL",
+                "tokenEndpointAuthMethod": "CLIENT_SECRET_POST",
+            }
+        },
         token=key,
     )
     admin.success(confidential, "UpdateClientSuccess")
@@ -265,7 +305,9 @@ async def test_rotate_secret_immediately(http, key):
     )
     new_secret = admin.success(payload, "RotateClientSecretSuccess")["clientSecret"]
     remember(new_secret)
-    assert await token_error(http, client_id, created["clientSecret"]) == "invalid_client"
+    assert (
+        await token_error(http, client_id, created["clientSecret"]) == "invalid_client"
+    )
     assert await token_error(http, client_id, new_secret) == "invalid_grant"
 
 
@@ -286,7 +328,12 @@ async def test_rotate_secret_rejects_invalid_input(http, key):
             token=key,
         )
         admin.user_error(payload, "ValidationError", field)
-    assert await token_error(http, confidential["client"]["clientId"], confidential["clientSecret"]) == "invalid_grant"
+    assert (
+        await token_error(
+            http, confidential["client"]["clientId"], confidential["clientSecret"]
+        )
+        == "invalid_grant"
+    )
 
 
 async def test_disable_and_enable_client(http, key):
@@ -297,9 +344,13 @@ async def test_disable_and_enable_client(http, key):
         http, "set-client-enabled", {"id": client["id"], "enabled": False}, token=key
     )
     assert admin.success(disabled, "ClientSuccess")["client"]["enabled"] is False
-    assert await token_error(http, client["clientId"], created["clientSecret"]) == "invalid_client"
+    assert (
+        await token_error(http, client["clientId"], created["clientSecret"])
+        == "invalid_client"
+    )
     page = await http.get(
-        "/oauth/authorize?" + urlencode(flows.authorize_params(client["clientId"], REDIRECT_URI))
+        "/oauth/authorize?"
+        + urlencode(flows.authorize_params(client["clientId"], REDIRECT_URI))
     )
     assert page.status_code == 400
     assert "unknown" in page.text
@@ -308,7 +359,10 @@ async def test_disable_and_enable_client(http, key):
         http, "set-client-enabled", {"id": client["id"], "enabled": True}, token=key
     )
     assert admin.success(enabled, "ClientSuccess")["client"]["enabled"] is True
-    assert await token_error(http, client["clientId"], created["clientSecret"]) == "invalid_grant"
+    assert (
+        await token_error(http, client["clientId"], created["clientSecret"])
+        == "invalid_grant"
+    )
 
 
 async def test_delete_client(http, key):
@@ -317,8 +371,13 @@ async def test_delete_client(http, key):
     client = created["client"]
     payload = await admin.run(http, "delete-client", {"id": client["id"]}, token=key)
     assert admin.success(payload, "DeleteSuccess")["id"] == client["id"]
-    assert await admin.run(http, "client-detail", {"id": client["id"]}, token=key) is None
-    assert await token_error(http, client["clientId"], created["clientSecret"]) == "invalid_client"
+    assert (
+        await admin.run(http, "client-detail", {"id": client["id"]}, token=key) is None
+    )
+    assert (
+        await token_error(http, client["clientId"], created["clientSecret"])
+        == "invalid_client"
+    )
     again = await admin.run(http, "delete-client", {"id": client["id"]}, token=key)
     admin.user_error(again, "NotFoundError", "id")
 
@@ -338,7 +397,9 @@ async def test_authorize_rejects_planned_scope(http, key):
 
 async def client_page_selects(http, key, tenant) -> int:
     with count_selects() as counter:
-        listing = await admin.run(http, "client-list", {"tenantId": str(tenant.id)}, token=key)
+        listing = await admin.run(
+            http, "client-list", {"tenantId": str(tenant.id)}, token=key
+        )
     assert all(item["scopes"] and item["allowedRoles"] for item in listing["items"])
     return counter.selects
 
@@ -362,10 +423,16 @@ async def test_client_list_pages(http, key):
     for _ in range(3):
         await factories.make_client(tenant)
     first = await admin.run(
-        http, "client-list", {"tenantId": str(tenant.id), "limit": 2, "offset": 0}, token=key
+        http,
+        "client-list",
+        {"tenantId": str(tenant.id), "limit": 2, "offset": 0},
+        token=key,
     )
     second = await admin.run(
-        http, "client-list", {"tenantId": str(tenant.id), "limit": 2, "offset": 2}, token=key
+        http,
+        "client-list",
+        {"tenantId": str(tenant.id), "limit": 2, "offset": 2},
+        token=key,
     )
     assert first["totalCount"] == 3
     assert len(first["items"]) == 2
@@ -373,7 +440,10 @@ async def test_client_list_pages(http, key):
     ids = {item["id"] for item in first["items"] + second["items"]}
     assert len(ids) == 3
     codes = await admin.error_codes(
-        http, admin.operation("client-list"), {"tenantId": str(tenant.id), "limit": 500}, token=key
+        http,
+        admin.operation("client-list"),
+        {"tenantId": str(tenant.id), "limit": 500},
+        token=key,
     )
     assert codes == ["BAD_USER_INPUT"]
 

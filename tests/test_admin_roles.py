@@ -24,13 +24,19 @@ async def test_create_rename_delete_role(http, tenant, key):
     )
     role = admin.success(created, "RoleSuccess")["role"]
     assert role["name"] == "editor"
-    renamed = await admin.run(http, "rename-role", {"id": role["id"], "name": "author"}, token=key)
+    renamed = await admin.run(
+        http, "rename-role", {"id": role["id"], "name": "author"}, token=key
+    )
     assert admin.success(renamed, "RoleSuccess")["role"]["name"] == "author"
-    listing = await admin.run(http, "role-list", {"tenantId": str(tenant.id)}, token=key)
+    listing = await admin.run(
+        http, "role-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert [item["name"] for item in listing["items"]] == ["author"]
     deleted = await admin.run(http, "delete-role", {"id": role["id"]}, token=key)
     assert admin.success(deleted, "DeleteSuccess")["id"] == role["id"]
-    listing = await admin.run(http, "role-list", {"tenantId": str(tenant.id)}, token=key)
+    listing = await admin.run(
+        http, "role-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert listing["totalCount"] == 0
 
 
@@ -40,7 +46,11 @@ async def test_role_name_rules(http, tenant, key):
     cases = [
         ("create-role", {"tenantId": str(tenant.id), "name": "agent"}, "ConflictError"),
         ("create-role", {"tenantId": str(tenant.id), "name": " "}, "ValidationError"),
-        ("create-role", {"tenantId": str(tenant.id), "name": "x" * 101}, "ValidationError"),
+        (
+            "create-role",
+            {"tenantId": str(tenant.id), "name": "x" * 101},
+            "ValidationError",
+        ),
         ("rename-role", {"id": str(other.id), "name": "agent"}, "ConflictError"),
         ("rename-role", {"id": str(other.id), "name": ""}, "ValidationError"),
     ]
@@ -61,7 +71,11 @@ async def test_same_role_name_in_two_tenants(http, tenant, key):
 async def test_assign_and_unassign_role(http, tenant, key):
     role = await factories.make_role(tenant, "supervisor")
     user = await factories.make_user(tenant)
-    variables = {"tenantId": str(tenant.id), "userId": str(user.account.id), "roleId": str(role.id)}
+    variables = {
+        "tenantId": str(tenant.id),
+        "userId": str(user.account.id),
+        "roleId": str(role.id),
+    }
     assigned = await admin.run(http, "assign-role", variables, token=key)
     roles = admin.success(assigned, "UserSuccess")["user"]["roles"]
     assert roles == [{"id": str(role.id), "name": "supervisor"}]
@@ -80,7 +94,11 @@ async def test_assign_role_of_other_tenant(http, tenant, key):
     payload = await admin.run(
         http,
         "assign-role",
-        {"tenantId": str(tenant.id), "userId": str(user.account.id), "roleId": str(foreign.id)},
+        {
+            "tenantId": str(tenant.id),
+            "userId": str(user.account.id),
+            "roleId": str(foreign.id),
+        },
         token=key,
     )
     admin.user_error(payload, "NotFoundError", "roleId")
@@ -91,7 +109,9 @@ async def test_delete_role_allowed_by_client(http, tenant, key):
     await factories.make_client(tenant, allowed_roles=[role])
     payload = await admin.run(http, "delete-role", {"id": str(role.id)}, token=key)
     admin.user_error(payload, "ConflictError", "id")
-    listing = await admin.run(http, "role-list", {"tenantId": str(tenant.id)}, token=key)
+    listing = await admin.run(
+        http, "role-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert listing["totalCount"] == 1
 
 
@@ -101,6 +121,9 @@ async def test_delete_assigned_role(http, tenant, key):
     payload = await admin.run(http, "delete-role", {"id": str(role.id)}, token=key)
     admin.success(payload, "DeleteSuccess")
     detail = await admin.run(
-        http, "user-detail", {"tenantId": str(tenant.id), "id": str(user.account.id)}, token=key
+        http,
+        "user-detail",
+        {"tenantId": str(tenant.id), "id": str(user.account.id)},
+        token=key,
     )
     assert detail["roles"] == []

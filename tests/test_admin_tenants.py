@@ -9,7 +9,10 @@ async def test_create_tenant(http):
     key = await admin.platform_key()
     slug = factories.unique("acme")
     payload = await admin.run(
-        http, "create-tenant", {"input": {"slug": slug, "name": " Acme Corp "}}, token=key
+        http,
+        "create-tenant",
+        {"input": {"slug": slug, "name": " Acme Corp "}},
+        token=key,
     )
     tenant = admin.success(payload, "TenantSuccess")["tenant"]
     assert tenant["slug"] == slug
@@ -61,11 +64,17 @@ async def test_update_tenant(http):
 
     taken = await factories.make_tenant()
     conflict = await admin.run(
-        http, "update-tenant", {"input": {"id": str(tenant.id), "slug": taken.slug}}, token=key
+        http,
+        "update-tenant",
+        {"input": {"id": str(tenant.id), "slug": taken.slug}},
+        token=key,
     )
     admin.user_error(conflict, "ConflictError", "slug")
     invalid = await admin.run(
-        http, "update-tenant", {"input": {"id": str(tenant.id), "slug": "UPPER"}}, token=key
+        http,
+        "update-tenant",
+        {"input": {"id": str(tenant.id), "slug": "UPPER"}},
+        token=key,
     )
     admin.user_error(invalid, "ValidationError", "slug")
 

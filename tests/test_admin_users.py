@@ -20,7 +20,11 @@ async def key(tenant):
 
 
 async def create_user(http, key, tenant, **fields):
-    values = {"tenantId": str(tenant.id), "email": f"{factories.unique('u')}@example.com", **fields}
+    values = {
+        "tenantId": str(tenant.id),
+        "email": f"{factories.unique('u')}@example.com",
+        **fields,
+    }
     return await admin.run(http, "create-user", {"input": values}, token=key)
 
 
@@ -29,7 +33,12 @@ async def test_create_user_with_password(http, tenant, key):
     remember(password)
     role = await factories.make_role(tenant, "agent")
     payload = await create_user(
-        http, key, tenant, password=password, name="Ada Lovelace", roleIds=[str(role.id)]
+        http,
+        key,
+        tenant,
+        password=password,
+        name="Ada Lovelace",
+        roleIds=[str(role.id)],
     )
     user = admin.success(payload, "UserSuccess")["user"]
     assert user["hasPassword"] is True
@@ -59,7 +68,9 @@ async def test_create_user_rejects_invalid_input(http, tenant, key):
     for fields, typename, field in cases:
         payload = await create_user(http, key, tenant, **fields)
         admin.user_error(payload, typename, field)
-    listing = await admin.run(http, "user-list", {"tenantId": str(tenant.id)}, token=key)
+    listing = await admin.run(
+        http, "user-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert listing["totalCount"] == 0
 
 
@@ -93,7 +104,13 @@ async def test_update_user(http, tenant, key):
     conflict = await admin.run(
         http,
         "update-user",
-        {"input": {"tenantId": str(tenant.id), "userId": user["id"], "email": taken.email}},
+        {
+            "input": {
+                "tenantId": str(tenant.id),
+                "userId": user["id"],
+                "email": taken.email,
+            }
+        },
         token=key,
     )
     admin.user_error(conflict, "ConflictError", "email")
@@ -103,13 +120,23 @@ async def test_update_shared_account_needs_platform_admin(http, tenant, key):
     shared = await factories.make_user(tenant)
     other = await factories.make_tenant()
     await tenants.add_member(other, shared.account)
-    variables = {"input": {"tenantId": str(tenant.id), "userId": str(shared.account.id), "name": "Taken"}}
+    variables = {
+        "input": {
+            "tenantId": str(tenant.id),
+            "userId": str(shared.account.id),
+            "name": "Taken",
+        }
+    }
     refused = await admin.run(http, "update-user", variables, token=key)
     admin.user_error(refused, "ForbiddenError", "userId")
     password = await admin.run(
         http,
         "set-user-password",
-        {"tenantId": str(tenant.id), "userId": str(shared.account.id), "password": "another password"},
+        {
+            "tenantId": str(tenant.id),
+            "userId": str(shared.account.id),
+            "password": "another password",
+        },
         token=key,
     )
     admin.user_error(password, "ForbiddenError", "userId")
@@ -132,10 +159,14 @@ async def test_set_user_password(http, tenant, key):
     assert await accounts.authenticate(user.email, user.password) is None
     assert await accounts.authenticate(user.email, new_password) is not None
 
-    short = await admin.run(http, "set-user-password", {**variables, "password": "x"}, token=key)
+    short = await admin.run(
+        http, "set-user-password", {**variables, "password": "x"}, token=key
+    )
     admin.user_error(short, "ValidationError", "password")
 
-    removed = await admin.run(http, "set-user-password", {**variables, "password": None}, token=key)
+    removed = await admin.run(
+        http, "set-user-password", {**variables, "password": None}, token=key
+    )
     assert admin.success(removed, "UserSuccess")["user"]["hasPassword"] is False
     assert await accounts.authenticate(user.email, new_password) is None
 
@@ -143,15 +174,22 @@ async def test_set_user_password(http, tenant, key):
 async def test_disable_and_enable_user(http, tenant, key):
     user = await factories.make_user(tenant)
     variables = {"tenantId": str(tenant.id), "userId": str(user.account.id)}
-    disabled = await admin.run(http, "set-user-disabled", {**variables, "disabled": True}, token=key)
+    disabled = await admin.run(
+        http, "set-user-disabled", {**variables, "disabled": True}, token=key
+    )
     result = admin.success(disabled, "UserSuccess")["user"]
     assert result["disabled"] is True
     assert result["disabledAt"] is not None
     detail = await admin.run(
-        http, "user-detail", {"tenantId": str(tenant.id), "id": str(user.account.id)}, token=key
+        http,
+        "user-detail",
+        {"tenantId": str(tenant.id), "id": str(user.account.id)},
+        token=key,
     )
     assert detail["disabled"] is True
-    enabled = await admin.run(http, "set-user-disabled", {**variables, "disabled": False}, token=key)
+    enabled = await admin.run(
+        http, "set-user-disabled", {**variables, "disabled": False}, token=key
+    )
     assert admin.success(enabled, "UserSuccess")["user"]["disabled"] is False
 
 
@@ -162,7 +200,10 @@ async def test_remove_user(http, tenant, key):
     payload = await admin.run(http, "remove-user", variables, token=key)
     assert admin.success(payload, "DeleteSuccess")["id"] == str(user.account.id)
     detail = await admin.run(
-        http, "user-detail", {"tenantId": str(tenant.id), "id": str(user.account.id)}, token=key
+        http,
+        "user-detail",
+        {"tenantId": str(tenant.id), "id": str(user.account.id)},
+        token=key,
     )
     assert detail is None
     again = await admin.run(http, "remove-user", variables, token=key)
@@ -178,7 +219,10 @@ async def test_user_list_search_and_pages(http, tenant, key):
     await factories.make_user(tenant, name="Alan Turing")
     await factories.make_user(None, name="Grace Outsider")
     page = await admin.run(
-        http, "user-list", {"tenantId": str(tenant.id), "search": "grace", "limit": 2}, token=key
+        http,
+        "user-list",
+        {"tenantId": str(tenant.id), "search": "grace", "limit": 2},
+        token=key,
     )
     assert page["totalCount"] == 3
     assert len(page["items"]) == 2
@@ -190,7 +234,9 @@ async def test_user_list_search_and_pages(http, tenant, key):
         token=key,
     )
     assert len(rest["items"]) == 1
-    everyone = await admin.run(http, "user-list", {"tenantId": str(tenant.id)}, token=key)
+    everyone = await admin.run(
+        http, "user-list", {"tenantId": str(tenant.id)}, token=key
+    )
     assert everyone["totalCount"] == 4
     emails = [item["email"] for item in everyone["items"]]
     assert emails == sorted(emails)

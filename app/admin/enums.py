@@ -21,7 +21,9 @@ class ClientType(Enum):
     PUBLIC = "public"
 
 
-@strawberry.enum(description="Native apps may use loopback and private-use redirect URIs.")
+@strawberry.enum(
+    description="Native apps may use loopback and private-use redirect URIs."
+)
 class ApplicationType(Enum):
     WEB = "web"
     NATIVE = "native"

@@ -45,7 +45,9 @@ class ForbiddenError(UserError):
     pass
 
 
-@strawberry.type(description="The change conflicts with existing data, such as a taken name.")
+@strawberry.type(
+    description="The change conflicts with existing data, such as a taken name."
+)
 class ConflictError(UserError):
     pass
 

@@ -66,7 +66,8 @@ class CreateUserInput:
     tenant_id: strawberry.ID
     email: str
     password: str | None = strawberry.field(
-        default=None, description="Initial password; without one the user cannot sign in yet."
+        default=None,
+        description="Initial password; without one the user cannot sign in yet.",
     )
     email_verified: bool = False
     name: str | None = None
@@ -82,7 +83,8 @@ class UpdateUserInput:
     tenant_id: strawberry.ID
     user_id: strawberry.ID
     email: str | None = strawberry.field(
-        default=strawberry.UNSET, description="A new email is unverified unless emailVerified says so."
+        default=strawberry.UNSET,
+        description="A new email is unverified unless emailVerified says so.",
     )
     email_verified: bool | None = strawberry.UNSET
     name: str | None = strawberry.UNSET
@@ -100,16 +102,21 @@ class CreateClientInput:
     application_type: ApplicationType = ApplicationType.WEB
     token_endpoint_auth_method: TokenEndpointAuthMethod | None = strawberry.field(
         default=None,
-        description="Defaults to CLIENT_SECRET_BASIC for confidential, NONE for public clients.",
+        description=(
+            "Defaults to CLIENT_SECRET_BASIC for confidential, NONE for public clients."
+        ),
     )
     redirect_uris: list[str] = strawberry.field(default_factory=list)
     post_logout_redirect_uris: list[str] = strawberry.field(default_factory=list)
     allowed_scopes: list[str] = strawberry.field(default_factory=lambda: ["openid"])
-    grant_types: list[str] = strawberry.field(default_factory=lambda: ["authorization_code"])
+    grant_types: list[str] = strawberry.field(
+        default_factory=lambda: ["authorization_code"]
+    )
     allowed_role_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     skip_consent: bool = False
     require_pkce: bool | None = strawberry.field(
-        default=None, description="Defaults to true for public, false for confidential clients."
+        default=None,
+        description="Defaults to true for public, false for confidential clients.",
     )
 
 

@@ -31,7 +31,9 @@ async def _membership_roles(membership_ids: list[UUID]) -> list[list[types.Role]
 
 async def _catalog_scopes(names: list[str]) -> list[types.CatalogScope | None]:
     found = await catalog.scopes_named(names)
-    return [types.catalog_scope(found[name]) if name in found else None for name in names]
+    return [
+        types.catalog_scope(found[name]) if name in found else None for name in names
+    ]
 
 
 async def _group_scopes(keys: list[str]) -> list[list[types.CatalogScope]]:

@@ -1,4 +1,4 @@
-"""Mutations of the admin API; each returns a union of its success payload and errors."""
+"""Mutations of the admin API; each returns its success payload or a typed error."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ class Mutation:
     async def create_tenant(
         self, info: strawberry.Info, input: inputs.CreateTenantInput
     ) -> payloads.CreateTenantResult:
-        row = await tenants.create_tenant_as(info.context.principal, input.slug, input.name)
+        row = await tenants.create_tenant_as(
+            info.context.principal, input.slug, input.name
+        )
         return payloads.TenantSuccess(tenant=types.tenant(row))
 
     @strawberry.mutation(description="Change a tenant's slug, company name or status.")
@@ -30,7 +32,9 @@ class Mutation:
     async def update_tenant(
         self, info: strawberry.Info, input: inputs.UpdateTenantInput
     ) -> payloads.UpdateTenantResult:
-        changes = inputs.given(input, {"slug": "slug", "name": "name", "status": "status"})
+        changes = inputs.given(
+            input, {"slug": "slug", "name": "name", "status": "status"}
+        )
         row = await tenants.update_tenant(info.context.principal, input.id, **changes)
         return payloads.TenantSuccess(tenant=types.tenant(row))
 
@@ -57,7 +61,9 @@ class Mutation:
     async def update_user(
         self, info: strawberry.Info, input: inputs.UpdateUserInput
     ) -> payloads.UpdateUserResult:
-        changes = inputs.given(input, {"email": "email", "email_verified": "email_verified"})
+        changes = inputs.given(
+            input, {"email": "email", "email_verified": "email_verified"}
+        )
         row = await members.update_user(
             info.context.principal,
             input.tenant_id,
@@ -81,7 +87,9 @@ class Mutation:
         )
         return payloads.UserSuccess(user=types.user(row))
 
-    @strawberry.mutation(description="Disable or enable a user's membership in the tenant.")
+    @strawberry.mutation(
+        description="Disable or enable a user's membership in the tenant."
+    )
     @returns_user_errors
     async def set_user_disabled(
         self,
@@ -95,7 +103,9 @@ class Mutation:
         )
         return payloads.UserSuccess(user=types.user(row))
 
-    @strawberry.mutation(description="Remove a user from the tenant; the account stays.")
+    @strawberry.mutation(
+        description="Remove a user from the tenant; the account stays."
+    )
     @returns_user_errors
     async def remove_user(
         self, info: strawberry.Info, tenant_id: strawberry.ID, user_id: strawberry.ID
@@ -138,7 +148,9 @@ class Mutation:
         user_id: strawberry.ID,
         role_id: strawberry.ID,
     ) -> payloads.AssignRoleResult:
-        row = await members.assign_role(info.context.principal, tenant_id, user_id, role_id)
+        row = await members.assign_role(
+            info.context.principal, tenant_id, user_id, role_id
+        )
         return payloads.UserSuccess(user=types.user(row))
 
     @strawberry.mutation
@@ -157,19 +169,26 @@ class Mutation:
 
     # OAuth clients
 
-    @strawberry.mutation(description="Register a client; its secret is shown only in the result.")
+    @strawberry.mutation(
+        description="Register a client; its secret is shown only in the result."
+    )
     @returns_user_errors
     async def create_client(
         self, info: strawberry.Info, input: inputs.CreateClientInput
     ) -> payloads.CreateClientResult:
-        fields = {name: _enum_value(getattr(input, attr)) for attr, name in inputs.CLIENT_FIELDS.items()}
+        fields = {
+            name: _enum_value(getattr(input, attr))
+            for attr, name in inputs.CLIENT_FIELDS.items()
+        }
         row, secret = await clients.create_client_as(
             info.context.principal,
             input.tenant_id,
             clients.ClientRegistration(**fields),
             list(input.allowed_role_ids),
         )
-        return payloads.CreateClientSuccess(client=types.client(row), client_secret=secret)
+        return payloads.CreateClientSuccess(
+            client=types.client(row), client_secret=secret
+        )
 
     @strawberry.mutation
     @returns_user_errors
@@ -181,9 +200,13 @@ class Mutation:
             info.context.principal,
             input.id,
             inputs.given(input, inputs.CLIENT_FIELDS),
-            None if role_ids is strawberry.UNSET or role_ids is None else list(role_ids),
+            None
+            if role_ids is strawberry.UNSET or role_ids is None
+            else list(role_ids),
         )
-        return payloads.UpdateClientSuccess(client=types.client(row), client_secret=secret)
+        return payloads.UpdateClientSuccess(
+            client=types.client(row), client_secret=secret
+        )
 
     @strawberry.mutation
     @returns_user_errors
@@ -225,7 +248,9 @@ class Mutation:
 
     # API keys
 
-    @strawberry.mutation(description="Create a tenant API key; the key is shown only in the result.")
+    @strawberry.mutation(
+        description="Create a tenant API key; the key is shown only in the result."
+    )
     @returns_user_errors
     async def create_api_key(
         self, info: strawberry.Info, input: inputs.CreateApiKeyInput
@@ -249,7 +274,9 @@ class Mutation:
 
     # Scope catalog
 
-    @strawberry.mutation(description="Mark readiness items of a scope group (platform admins only).")
+    @strawberry.mutation(
+        description="Mark readiness items of a scope group (platform admins only)."
+    )
     @returns_user_errors
     async def set_scope_group_readiness(
         self, info: strawberry.Info, input: inputs.SetScopeGroupReadinessInput

@@ -64,7 +64,9 @@ class UpdateClientSuccess:
 @strawberry.type
 class RotateClientSecretSuccess:
     client: types.Client
-    client_secret: str = strawberry.field(description="The new secret, shown only here.")
+    client_secret: str = strawberry.field(
+        description="The new secret, shown only here."
+    )
     previous_secret_expires_at: datetime = strawberry.field(
         description="When the previous secrets stop working."
     )
@@ -92,10 +94,14 @@ CreateClientResult = result_union("CreateClientResult", CreateClientSuccess)
 UpdateClientResult = result_union("UpdateClientResult", UpdateClientSuccess)
 SetClientEnabledResult = result_union("SetClientEnabledResult", ClientSuccess)
 DeleteClientResult = result_union("DeleteClientResult", DeleteSuccess)
-RotateClientSecretResult = result_union("RotateClientSecretResult", RotateClientSecretSuccess)
+RotateClientSecretResult = result_union(
+    "RotateClientSecretResult", RotateClientSecretSuccess
+)
 CreateApiKeyResult = result_union("CreateApiKeyResult", CreateApiKeySuccess)
 RevokeApiKeyResult = result_union("RevokeApiKeyResult", ApiKeySuccess)
-SetScopeGroupReadinessResult = result_union("SetScopeGroupReadinessResult", ScopeGroupSuccess)
+SetScopeGroupReadinessResult = result_union(
+    "SetScopeGroupReadinessResult", ScopeGroupSuccess
+)
 SetScopeGroupEnabledResult = result_union(
     "SetScopeGroupEnabledResult", ScopeGroupSuccess, ScopeGroupNotReadyError
 )

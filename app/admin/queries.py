@@ -42,11 +42,15 @@ class Query:
 
     @strawberry.field(description="A tenant, or null if it is not found.")
     @raises_query_errors
-    async def tenant(self, info: strawberry.Info, id: strawberry.ID) -> types.Tenant | None:
+    async def tenant(
+        self, info: strawberry.Info, id: strawberry.ID
+    ) -> types.Tenant | None:
         row = await tenants.get_tenant(info.context.principal, id)
         return types.tenant(row) if row else None
 
-    @strawberry.field(description="The users of a tenant, by email; search matches email or name.")
+    @strawberry.field(
+        description="The users of a tenant, by email; search matches email or name."
+    )
     @raises_query_errors
     async def users(
         self,
@@ -100,11 +104,15 @@ class Query:
 
     @strawberry.field(description="An OAuth client, or null if it is not found.")
     @raises_query_errors
-    async def client(self, info: strawberry.Info, id: strawberry.ID) -> types.Client | None:
+    async def client(
+        self, info: strawberry.Info, id: strawberry.ID
+    ) -> types.Client | None:
         row = await clients.get_client(info.context.principal, id)
         return types.client(row) if row else None
 
-    @strawberry.field(description="The scope catalog: available scopes and planned groups.")
+    @strawberry.field(
+        description="The scope catalog: available scopes and planned groups."
+    )
     @raises_query_errors
     async def scope_groups(
         self, info: strawberry.Info, limit: int = LIMIT, offset: int = 0
@@ -114,7 +122,9 @@ class Query:
         )
         return types.page_of(page, types.scope_group)
 
-    @strawberry.field(description="The API keys of a tenant, newest first (never the key).")
+    @strawberry.field(
+        description="The API keys of a tenant, newest first (never the key)."
+    )
     @raises_query_errors
     async def api_keys(
         self,

@@ -53,7 +53,9 @@ def build_schema(settings: Settings | None = None) -> AdminSchema:
     settings = settings or Settings()
     extensions: list[Any] = [
         functools.partial(QueryDepthLimiter, max_depth=settings.graphql_max_depth),
-        functools.partial(MaxTokensLimiter, max_token_count=settings.graphql_max_tokens),
+        functools.partial(
+            MaxTokensLimiter, max_token_count=settings.graphql_max_tokens
+        ),
         functools.partial(MaskErrors, should_mask_error=is_unexpected),
     ]
     if not settings.graphql_introspection:

@@ -79,7 +79,10 @@ class Role:
 
 def role(row: Any) -> Role:
     return Role(
-        id=_id(row.id), tenant_id=_id(row.tenant_id), name=row.name, created_at=row.created_at
+        id=_id(row.id),
+        tenant_id=_id(row.tenant_id),
+        name=row.name,
+        created_at=row.created_at,
     )
 
 
@@ -125,14 +128,16 @@ def user(membership: Any) -> User:
     )
 
 
-@strawberry.type(description="A scope name, or a pattern ending in * for a planned family.")
+@strawberry.type(
+    description="A scope name, or a pattern ending in * for a planned family."
+)
 class CatalogScope:
     name: str
     description: str
     group_key: str
     is_pattern: bool
     grantable: bool = strawberry.field(
-        description="Whether clients can be granted it: its group is enabled and it is no pattern."
+        description="Whether clients can be granted it: an enabled group's non-pattern."
     )
 
 
@@ -148,7 +153,9 @@ def catalog_scope(row: Any) -> CatalogScope:
     )
 
 
-@strawberry.type(description="The four items a planned group needs before it is enabled.")
+@strawberry.type(
+    description="The four items a planned group needs before it is enabled."
+)
 class Readiness:
     api_endpoint: bool
     permission_policy: bool
@@ -183,12 +190,16 @@ def scope_group(row: Any) -> ScopeGroup:
             audit=row.audit_ready,
             docs=row.docs_ready,
         ),
-        missing_readiness_items=[ReadinessItem(item) for item in catalog.missing_items(row)],
+        missing_readiness_items=[
+            ReadinessItem(item) for item in catalog.missing_items(row)
+        ],
         position=row.position,
     )
 
 
-@strawberry.type(description="A stored client secret: when it was made and when it expires.")
+@strawberry.type(
+    description="A stored client secret: when it was made and when it expires."
+)
 class ClientSecretInfo:
     id: strawberry.ID
     created_at: datetime
@@ -196,10 +207,14 @@ class ClientSecretInfo:
 
 
 def client_secret_info(row: Any) -> ClientSecretInfo:
-    return ClientSecretInfo(id=_id(row.id), created_at=row.created_at, expires_at=row.expires_at)
+    return ClientSecretInfo(
+        id=_id(row.id), created_at=row.created_at, expires_at=row.expires_at
+    )
 
 
-@strawberry.type(name="OAuthClient", description="An OAuth client; its secret is never shown here.")
+@strawberry.type(
+    name="OAuthClient", description="An OAuth client; its secret is never shown here."
+)
 class Client:
     id: strawberry.ID
     tenant_id: strawberry.ID
@@ -223,11 +238,15 @@ class Client:
         found = await info.context.loaders.catalog_scopes.load_many(self.allowed_scopes)
         return [scope for scope in found if scope is not None]
 
-    @strawberry.field(description="Members need one of these roles; empty allows any member.")
+    @strawberry.field(
+        description="Members need one of these roles; empty allows any member."
+    )
     async def allowed_roles(self, info: strawberry.Info) -> list[Role]:
         return await info.context.loaders.client_roles.load(UUID(self.id))
 
-    @strawberry.field(description="Stored secrets; more than one while a rotation overlaps.")
+    @strawberry.field(
+        description="Stored secrets; more than one while a rotation overlaps."
+    )
     async def secrets(self, info: strawberry.Info) -> list[ClientSecretInfo]:
         return await info.context.loaders.client_secrets.load(UUID(self.id))
 
@@ -244,7 +263,9 @@ def client(row: Any) -> Client:
         name=row.name,
         client_type=ClientType(row.client_type),
         application_type=ApplicationType(row.application_type),
-        token_endpoint_auth_method=TokenEndpointAuthMethod(row.token_endpoint_auth_method),
+        token_endpoint_auth_method=TokenEndpointAuthMethod(
+            row.token_endpoint_auth_method
+        ),
         redirect_uris=list(row.redirect_uris),
         post_logout_redirect_uris=list(row.post_logout_redirect_uris),
         allowed_scopes=list(row.allowed_scopes),
@@ -257,7 +278,9 @@ def client(row: Any) -> Client:
     )
 
 
-@strawberry.type(description="A tenant API key; the key itself is shown only on creation.")
+@strawberry.type(
+    description="A tenant API key; the key itself is shown only on creation."
+)
 class ApiKey:
     id: strawberry.ID
     tenant_id: strawberry.ID

@@ -62,7 +62,9 @@ async def find_active_key(presented: str) -> ApiKey | None:
 def _check_permissions(principal: Principal, permissions: list[str]) -> list[str]:
     wanted = list(dict.fromkeys(permissions))
     if not wanted:
-        raise ValidationError("a key needs at least one permission", field="permissions")
+        raise ValidationError(
+            "a key needs at least one permission", field="permissions"
+        )
     for permission in wanted:
         if permission not in principals.PERMISSIONS:
             raise ValidationError(
@@ -70,7 +72,10 @@ def _check_permissions(principal: Principal, permissions: list[str]) -> list[str
                 + ", ".join(principals.PERMISSIONS),
                 field="permissions",
             )
-        if principal.kind == principals.API_KEY and permission not in principal.permissions:
+        if (
+            principal.kind == principals.API_KEY
+            and permission not in principal.permissions
+        ):
             raise PermissionDeniedError(
                 "a key cannot grant a permission it does not hold", field="permissions"
             )

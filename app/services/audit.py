@@ -88,7 +88,7 @@ async def list_events(
     filters: AuditFilter,
     page: paging.PageRequest,
 ) -> paging.Page[AuditEvent]:
-    """Return a tenant's events, newest first; ``tenant_id`` None lists platform events."""
+    """Return a tenant's events, newest first; a None tenant lists platform events."""
     principal.require("audit")
     if tenant_id is None:
         principal.require_platform_admin()

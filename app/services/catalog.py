@@ -41,7 +41,9 @@ def is_pattern(scope_name: str) -> bool:
     return scope_name.endswith("*")
 
 
-async def list_groups(principal: Principal, page: paging.PageRequest) -> paging.Page[ScopeGroup]:
+async def list_groups(
+    principal: Principal, page: paging.PageRequest
+) -> paging.Page[ScopeGroup]:
     """Return the catalog's groups in catalog order; every principal may read it."""
     del principal
     return await paging.paginate(ScopeGroup.all(), page, "position", "key")
@@ -78,7 +80,9 @@ async def set_readiness(
         setattr(group, READINESS_ITEMS[item], done)
     async with in_transaction():
         await group.save()
-        await _record(principal, "scope_group.readiness_updated", group, changed=changed)
+        await _record(
+            principal, "scope_group.readiness_updated", group, changed=changed
+        )
     return group
 
 
@@ -101,17 +105,23 @@ async def set_enabled(principal: Principal, key: str, enabled: bool) -> ScopeGro
                 field="key",
             )
     elif group.key == CORE_GROUP:
-        raise ValidationError("the OpenID Connect sign-in group cannot be disabled", field="key")
+        raise ValidationError(
+            "the OpenID Connect sign-in group cannot be disabled", field="key"
+        )
     group.enabled = enabled
     async with in_transaction():
         await group.save()
         await _record(
-            principal, "scope_group.enabled" if enabled else "scope_group.disabled", group
+            principal,
+            "scope_group.enabled" if enabled else "scope_group.disabled",
+            group,
         )
     return group
 
 
-async def _record(principal: Principal, action: str, group: ScopeGroup, **details: Any) -> None:
+async def _record(
+    principal: Principal, action: str, group: ScopeGroup, **details: Any
+) -> None:
     await audit.record_change(
         principal,
         action,

@@ -264,7 +264,9 @@ async def list_clients(
     tenant = await principals.visible_tenant(principal, tenant_id)
     queryset = OAuthClient.filter(tenant_id=tenant.id)
     if search:
-        queryset = queryset.filter(Q(name__icontains=search) | Q(client_id__icontains=search))
+        queryset = queryset.filter(
+            Q(name__icontains=search) | Q(client_id__icontains=search)
+        )
     return await paging.paginate(queryset, page, "name", "id")
 
 
@@ -290,7 +292,9 @@ async def create_client_as(
     """Create a client in a tenant; the secret is returned here only."""
     principal.require("clients")
     tenant = await principals.visible_tenant(principal, tenant_id)
-    roles = await tenants.roles_in_tenant(tenant.id, allowed_role_ids or [], "allowedRoleIds")
+    roles = await tenants.roles_in_tenant(
+        tenant.id, allowed_role_ids or [], "allowedRoleIds"
+    )
     async with in_transaction():
         client, secret = await create_client(tenant, registration, roles)
         await _record(principal, "client.created", client, name=client.name)
@@ -313,7 +317,9 @@ async def update_client(
     principal.require("clients")
     client = await _visible_client(principal, client_id)
     current = registration_of(client)
-    changes = {key: value for key, value in changes.items() if getattr(current, key) != value}
+    changes = {
+        key: value for key, value in changes.items() if getattr(current, key) != value
+    }
     if "client_type" in changes:
         changes.setdefault("token_endpoint_auth_method", None)
         changes.setdefault("require_pkce", None)
@@ -321,7 +327,9 @@ async def update_client(
     method = await check_registration(registration)
     roles = None
     if allowed_role_ids is not None:
-        roles = await tenants.roles_in_tenant(client.tenant_id, allowed_role_ids, "allowedRoleIds")
+        roles = await tenants.roles_in_tenant(
+            client.tenant_id, allowed_role_ids, "allowedRoleIds"
+        )
     new_secret = None
     async with in_transaction():
         for key, value in _client_fields(registration, method).items():
@@ -341,7 +349,9 @@ async def update_client(
     return client, new_secret
 
 
-async def set_client_enabled(principal: Principal, client_id: Any, enabled: bool) -> OAuthClient:
+async def set_client_enabled(
+    principal: Principal, client_id: Any, enabled: bool
+) -> OAuthClient:
     principal.require("clients")
     client = await _visible_client(principal, client_id)
     if client.enabled == enabled:
@@ -349,7 +359,8 @@ async def set_client_enabled(principal: Principal, client_id: Any, enabled: bool
     client.enabled = enabled
     async with in_transaction():
         await client.save(update_fields=["enabled", "updated_at"])
-        await _record(principal, "client.enabled" if enabled else "client.disabled", client)
+        action = "client.enabled" if enabled else "client.disabled"
+        await _record(principal, action, client)
     return client
 
 
@@ -375,7 +386,9 @@ async def rotate_client_secret(
     principal.require("clients")
     client = await _visible_client(principal, client_id)
     if client.token_endpoint_auth_method not in SECRET_AUTH_METHODS:
-        raise ValidationError("this client does not authenticate with a secret", field="id")
+        raise ValidationError(
+            "this client does not authenticate with a secret", field="id"
+        )
     overlap = timedelta(seconds=previous_valid_for_seconds)
     if overlap < timedelta(0) or overlap > MAX_ROTATION_OVERLAP:
         limit = int(MAX_ROTATION_OVERLAP.total_seconds())
@@ -417,7 +430,9 @@ async def allowed_roles_by_client(client_ids: list[UUID]) -> dict[UUID, list[Rol
 async def secrets_by_client(client_ids: list[UUID]) -> dict[UUID, list[ClientSecret]]:
     """Return each client's secret records (never a secret), newest first."""
     result: dict[UUID, list[ClientSecret]] = {client_id: [] for client_id in client_ids}
-    rows = await ClientSecret.filter(client_id__in=client_ids).order_by("-created_at", "id")
+    rows = await ClientSecret.filter(client_id__in=client_ids).order_by(
+        "-created_at", "id"
+    )
     for row in rows:
         result[row.client_id].append(row)
     return result

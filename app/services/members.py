@@ -71,7 +71,9 @@ async def list_users(
     return await paging.paginate(queryset, page, "account__email", "id")
 
 
-async def get_user(principal: Principal, tenant_id: Any, user_id: Any) -> Membership | None:
+async def get_user(
+    principal: Principal, tenant_id: Any, user_id: Any
+) -> Membership | None:
     principal.require("read")
     tenant = await principals.visible_tenant(principal, tenant_id)
     account_id = principals.parse_id(user_id)
@@ -80,7 +82,9 @@ async def get_user(principal: Principal, tenant_id: Any, user_id: Any) -> Member
     return await _members(tenant.id).filter(account_id=account_id).first()
 
 
-async def visible_member(principal: Principal, tenant_id: Any, user_id: Any) -> Membership:
+async def visible_member(
+    principal: Principal, tenant_id: Any, user_id: Any
+) -> Membership:
     tenant = await principals.visible_tenant(principal, tenant_id)
     account_id = principals.parse_id(user_id)
     membership = None
@@ -94,9 +98,11 @@ async def visible_member(principal: Principal, tenant_id: Any, user_id: Any) -> 
 async def _require_account_control(principal: Principal, account_id: UUID) -> None:
     if principal.tenant_ids is None:
         return
-    shared = await Membership.filter(account_id=account_id).exclude(
-        tenant_id__in=list(principal.tenant_ids)
-    ).exists()
+    shared = (
+        await Membership.filter(account_id=account_id)
+        .exclude(tenant_id__in=list(principal.tenant_ids))
+        .exists()
+    )
     if shared:
         raise PermissionDeniedError(
             "this account also belongs to another tenant; "
@@ -181,7 +187,9 @@ async def update_user(
                 email_verified = False
     if email_verified is not None and email_verified != account.email_verified:
         changed["email_verified"] = email_verified
-    changed = {key: value for key, value in changed.items() if getattr(account, key) != value}
+    changed = {
+        key: value for key, value in changed.items() if getattr(account, key) != value
+    }
     if not changed:
         return membership
     for key, value in changed.items():
@@ -200,7 +208,7 @@ async def update_user(
 async def set_user_password(
     principal: Principal, tenant_id: Any, user_id: Any, password: str | None
 ) -> Membership:
-    """Set a new password, or remove it (None) so the account cannot sign in with one."""
+    """Set a new password, or remove it (None) so that password sign-in fails."""
     principal.require("users")
     membership = await visible_member(principal, tenant_id, user_id)
     await _require_account_control(principal, membership.account_id)
@@ -220,7 +228,7 @@ async def set_user_password(
 async def set_user_disabled(
     principal: Principal, tenant_id: Any, user_id: Any, disabled: bool
 ) -> Membership:
-    """Disable or enable the membership; a disabled member cannot sign in to the tenant."""
+    """Disable or enable the membership; a disabled member cannot sign in."""
     principal.require("users")
     membership = await visible_member(principal, tenant_id, user_id)
     if (membership.disabled_at is not None) == disabled:
@@ -275,7 +283,9 @@ async def unassign_role(
 
 async def roles_by_membership(membership_ids: list[UUID]) -> dict[UUID, list[Role]]:
     """Return the roles of each membership, sorted by name, in two queries."""
-    memberships = await Membership.filter(id__in=membership_ids).prefetch_related("roles")
+    memberships = await Membership.filter(id__in=membership_ids).prefetch_related(
+        "roles"
+    )
     return {
         membership.id: sorted(membership.roles, key=lambda role: role.name)
         for membership in memberships

@@ -41,7 +41,9 @@ class Page(Generic[T]):
         return Page(items, self.total_count, self.limit, self.offset)
 
 
-async def paginate(queryset: QuerySet[Any], page: PageRequest, *order_by: str) -> Page[Any]:
+async def paginate(
+    queryset: QuerySet[Any], page: PageRequest, *order_by: str
+) -> Page[Any]:
     """Return one page of ``queryset`` with the total count.
 
     ``order_by`` must end in a unique column so that pages never overlap.

@@ -85,7 +85,10 @@ def parse_id(value: Any) -> UUID | None:
 
 
 async def find_visible(
-    principal: Principal, queryset: QuerySet[M], object_id: Any, field: str = "tenant_id"
+    principal: Principal,
+    queryset: QuerySet[M],
+    object_id: Any,
+    field: str = "tenant_id",
 ) -> M | None:
     """Return the object with ``object_id`` if the principal reaches its tenant."""
     parsed = parse_id(object_id)

@@ -92,7 +92,9 @@ async def list_tenants(
     principal.require("read")
     queryset = principal.scope(Tenant.all(), field="id")
     if search:
-        queryset = queryset.filter(Q(slug__icontains=search) | Q(name__icontains=search))
+        queryset = queryset.filter(
+            Q(slug__icontains=search) | Q(name__icontains=search)
+        )
     return await paging.paginate(queryset, page, "slug", "id")
 
 
@@ -245,11 +247,15 @@ async def delete_role(principal: Principal, role_id: Any) -> UUID:
     return role.id
 
 
-async def roles_in_tenant(tenant_id: UUID, role_ids: list[Any], field: str) -> list[Role]:
+async def roles_in_tenant(
+    tenant_id: UUID, role_ids: list[Any], field: str
+) -> list[Role]:
     """Return the roles with ``role_ids``, all of which must belong to the tenant."""
     parsed = [principals.parse_id(role_id) for role_id in role_ids]
     wanted = {role_id for role_id in parsed if role_id is not None}
-    roles = await Role.filter(tenant_id=tenant_id, id__in=list(wanted)) if wanted else []
+    roles = []
+    if wanted:
+        roles = await Role.filter(tenant_id=tenant_id, id__in=list(wanted))
     if None in parsed or len(roles) != len(wanted):
         raise NotFoundError("role not found", field=field)
     return roles

@@ -94,7 +94,11 @@ def operation(name: str) -> str:
 
 
 async def run(
-    http: httpx.AsyncClient, name: str, variables: dict[str, Any] | None = None, *, token: str
+    http: httpx.AsyncClient,
+    name: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str,
 ) -> Any:
     """Run a dashboard operation without GraphQL errors; return its one root field."""
     result = await data(http, operation(name), variables, token=token)

@@ -54,7 +54,9 @@ async def run_every_operation(http: httpx.AsyncClient, token: str) -> list[Step]
     run = session.run
     await run("viewer")
     slug = "dash-" + secrets.token_hex(4)
-    tenant = (await run("create-tenant", {"input": {"slug": slug, "name": "Dash Co"}}))["tenant"]
+    tenant = (await run("create-tenant", {"input": {"slug": slug, "name": "Dash Co"}}))[
+        "tenant"
+    ]
     tenant_id = tenant["id"]
     await run("update-tenant", {"input": {"id": tenant_id, "name": "Dash Company"}})
     await run("tenant-list", {"search": slug})
