@@ -20,6 +20,11 @@ from app.admin.enums import (
 )
 
 
+def service_value(value: object) -> object:
+    """Return the string a service expects for an enum member, else ``value``."""
+    return getattr(value, "value", value)
+
+
 def given(source: object, names: dict[str, str]) -> dict[str, Any]:
     """Return the fields of ``source`` that were sent and not null, renamed.
 
@@ -31,7 +36,7 @@ def given(source: object, names: dict[str, str]) -> dict[str, Any]:
         value = getattr(source, attribute)
         if value is strawberry.UNSET or value is None:
             continue
-        values[name] = getattr(value, "value", value)
+        values[name] = service_value(value)
     return values
 
 
@@ -84,7 +89,7 @@ class UpdateUserInput:
     user_id: strawberry.ID
     email: str | None = strawberry.field(
         default=strawberry.UNSET,
-        description="A new email is unverified unless emailVerified says so.",
+        description="A new email is unverified unless emailVerified is true.",
     )
     email_verified: bool | None = strawberry.UNSET
     name: str | None = strawberry.UNSET

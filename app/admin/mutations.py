@@ -9,10 +9,6 @@ from app.admin.errors import returns_user_errors
 from app.services import api_keys, catalog, clients, members, tenants
 
 
-def _enum_value(value: object) -> object:
-    return getattr(value, "value", value)
-
-
 @strawberry.type
 class Mutation:
     # Tenants
@@ -131,7 +127,9 @@ class Mutation:
         row = await tenants.rename_role(info.context.principal, id, name)
         return payloads.RoleSuccess(role=types.role(row))
 
-    @strawberry.mutation(description="Delete a role; refused while a client allows it.")
+    @strawberry.mutation(
+        description="Delete a role; rejected while a client allows it."
+    )
     @returns_user_errors
     async def delete_role(
         self, info: strawberry.Info, id: strawberry.ID
@@ -177,7 +175,7 @@ class Mutation:
         self, info: strawberry.Info, input: inputs.CreateClientInput
     ) -> payloads.CreateClientResult:
         fields = {
-            name: _enum_value(getattr(input, attr))
+            name: inputs.service_value(getattr(input, attr))
             for attr, name in inputs.CLIENT_FIELDS.items()
         }
         row, secret = await clients.create_client_as(

@@ -76,7 +76,7 @@ def export_sdl() -> str:
 
 
 class AdminRouter(GraphQLRouter):
-    """Answers without a valid credential with 401 before parsing the query."""
+    """Rejects a request without a valid credential with 401 before parsing it."""
 
     async def get_sub_response(self, request: Request) -> Response:
         # The base class keeps the sub-response on the router, which

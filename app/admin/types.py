@@ -1,6 +1,6 @@
 """Output types of the admin API and their mapping from service results.
 
-Each type holds plain values copied from a service result, never an ORM
+Each type contains plain values copied from a service result, never an ORM
 object; relations are resolved through the request's DataLoaders.
 """
 

@@ -44,8 +44,11 @@ def is_pattern(scope_name: str) -> bool:
 async def list_groups(
     principal: Principal, page: paging.PageRequest
 ) -> paging.Page[ScopeGroup]:
-    """Return the catalog's groups in catalog order; every principal may read it."""
-    del principal
+    """Return the catalog's groups in catalog order.
+
+    Every principal may read the catalog, which is the same for all tenants.
+    """
+    del principal  # taken like every admin use case, but no check applies
     return await paging.paginate(ScopeGroup.all(), page, "position", "key")
 
 

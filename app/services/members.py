@@ -1,10 +1,10 @@
 """The users of a tenant: accounts with a membership in it.
 
-An account is global (one Ringnity identity across tenants), so the account
-itself (profile, email, password) may be changed only by a principal that
-reaches every tenant the account belongs to: a tenant admin cannot take over
-an account that another tenant shares. Disabling, removing and roles act on
-the membership and stay inside the tenant.
+An account is global, one Ringnity identity across tenants. So its profile,
+email and password may be changed only by a principal that reaches every
+tenant the account belongs to, and a tenant admin cannot take over an account
+that another tenant shares. Disabling, removing and roles act on the
+membership and stay inside the tenant.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ async def update_user(
 ) -> Membership:
     """Change an account's email and profile; None for ``email`` keeps it.
 
-    A new email is unverified unless ``email_verified`` says otherwise.
+    A new email is unverified unless ``email_verified`` is True.
     """
     principal.require("users")
     membership = await visible_member(principal, tenant_id, user_id)
