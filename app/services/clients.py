@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hmac
 import logging
 import secrets
@@ -34,7 +35,11 @@ MAX_ROTATION_OVERLAP = timedelta(days=30)
 
 @dataclass
 class ClientRegistration:
-    """Fields that a caller sets when creating or updating a client."""
+    """Fields that a caller sets when creating or updating a client.
+
+    Each field is the ``OAuthClient`` attribute of the same name, which
+    ``registration_of`` and ``_client_fields`` rely on.
+    """
 
     name: str
     client_type: str = "confidential"
@@ -177,19 +182,16 @@ async def create_client(
 
 def _client_fields(registration: ClientRegistration, method: str) -> dict[str, Any]:
     """Return the model fields of a validated registration."""
-    return {
-        "name": registration.name.strip(),
-        "client_type": registration.client_type,
-        "application_type": registration.application_type,
-        "token_endpoint_auth_method": method,
-        "redirect_uris": list(registration.redirect_uris),
-        "post_logout_redirect_uris": list(registration.post_logout_redirect_uris),
-        "allowed_scopes": list(registration.allowed_scopes),
-        "grant_types": list(registration.grant_types),
-        "allowed_cors_origins": list(registration.allowed_cors_origins),
-        "require_pkce": registration.pkce_required,
-        "skip_consent": registration.skip_consent,
+    values = {
+        item.name: copy.copy(getattr(registration, item.name))
+        for item in fields(ClientRegistration)
     }
+    values.update(
+        name=registration.name.strip(),
+        token_endpoint_auth_method=method,
+        require_pkce=registration.pkce_required,
+    )
+    return values
 
 
 async def add_secret(client: OAuthClient) -> str:
