@@ -112,6 +112,15 @@ def create_admin_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_schema(args: argparse.Namespace) -> int:
+    from app.admin.schema import export_sdl
+
+    with open(args.output, "w", encoding="utf-8") as handle:
+        handle.write(export_sdl())
+    print(f"wrote the admin API schema to {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ringnity-login", description="Login with Ringnity, an OpenID Connect provider."
@@ -137,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     key_parser.add_argument("--name", default="platform admin", help="label for the key")
     key_parser.set_defaults(handler=create_admin_key)
+
+    schema_parser = commands.add_parser(
+        "export-schema", help="write the GraphQL admin API schema (SDL) to a file"
+    )
+    schema_parser.add_argument(
+        "--output", default="schema.graphql", help="file to write (default schema.graphql)"
+    )
+    schema_parser.set_defaults(handler=export_schema)
     return parser
 
 

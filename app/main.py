@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.staticfiles import StaticFiles
 
 from app import db
+from app.admin.schema import create_router
 from app.oidc import authorize, discovery, login, token, userinfo
 from app.oidc.errors import NO_STORE
 from app.oidc.provider import STATIC_DIR, Provider
@@ -75,6 +76,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for module in (discovery, authorize, login, token, userinfo):
         app.include_router(module.router)
+    app.include_router(create_router(settings))
     if settings.demo:
         from app.demo import routes as demo_routes
 

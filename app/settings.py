@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     session_ttl: int = 14 * 24 * 3600
 
     demo: bool = False
+    # The client_id of the first-party dashboard (a public client): its
+    # access tokens are accepted by the admin API for tenant admins.
+    dashboard_client_id: str | None = None
     graphql_introspection: bool = True
     graphql_max_depth: int = 10
     graphql_max_tokens: int = 2000

@@ -19,7 +19,7 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def _check_email(email: str) -> str:
+def check_email(email: str) -> str:
     email = normalize_email(email)
     local, _, domain = email.partition("@")
     if not local or "." not in domain or len(email) > 320 or " " in email:
@@ -42,9 +42,11 @@ async def create_account(
     name: str | None = None,
     given_name: str | None = None,
     family_name: str | None = None,
+    preferred_username: str | None = None,
+    locale: str | None = None,
     email_verified: bool = False,
 ) -> Account:
-    email = _check_email(email)
+    email = check_email(email)
     password_hash = None
     if password is not None:
         check_password_strength(password)
@@ -56,6 +58,8 @@ async def create_account(
             name=name,
             given_name=given_name,
             family_name=family_name,
+            preferred_username=preferred_username,
+            locale=locale,
             email_verified=email_verified,
         )
     except IntegrityError as exc:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from app.models import ApiKey
-from app.security.tokens import ADMIN_KEY_PREFIX, digest, generate_token
+from app.services import api_keys
 
 
 async def create_platform_key(name: str) -> str:
     """Create a key valid for every tenant; return it (only its digest is stored)."""
-    key = generate_token(ADMIN_KEY_PREFIX)
-    await ApiKey.create(
-        digest=digest(key), prefix=key[:12], name=name, tenant=None, permissions=["*"]
-    )
+    _, key = await api_keys.issue_key(name, None, [api_keys.PLATFORM_PERMISSION])
     return key

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
+import copy
 import hmac
+import logging
 import secrets
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
+from uuid import UUID
 
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from app.models import ClientSecret, OAuthClient, Role, Tenant
 from app.security.tokens import CLIENT_SECRET_PREFIX, digest, generate_token
-from app.services import clock, scopes
-from app.services.errors import ValidationError
+from app.services import audit, clock, paging, principals, scopes, tenants
+from app.services.errors import NotFoundError, ValidationError
+from app.services.principals import Principal
+
+logger = logging.getLogger(__name__)
 
 CONFIDENTIAL_AUTH_METHODS = ("client_secret_basic", "client_secret_post", "private_key_jwt")
 PUBLIC_AUTH_METHODS = ("none",)
+SECRET_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
 SUPPORTED_GRANT_TYPES = ("authorization_code",)
+MAX_NAME_LENGTH = 200
+MAX_URI_LENGTH = 2000
+# The longest overlap a rotation may give the previous secret.
+MAX_ROTATION_OVERLAP = timedelta(days=30)
 
 
 @dataclass
 class ClientRegistration:
-    """Fields that a caller sets when creating or updating a client."""
+    """Fields that a caller sets when creating or updating a client.
+
+    Each field is the ``OAuthClient`` attribute of the same name, which
+    ``registration_of`` and ``_client_fields`` rely on.
+    """
 
     name: str
     client_type: str = "confidential"
@@ -34,6 +51,20 @@ class ClientRegistration:
     grant_types: list[str] = field(default_factory=lambda: ["authorization_code"])
     allowed_cors_origins: list[str] = field(default_factory=list)
     skip_consent: bool = False
+    # None: required for public clients, optional for confidential ones.
+    require_pkce: bool | None = None
+
+    @property
+    def pkce_required(self) -> bool:
+        if self.require_pkce is None:
+            return self.client_type == "public"
+        return self.require_pkce
+
+
+def registration_of(client: OAuthClient) -> ClientRegistration:
+    """Return the registration that describes an existing client."""
+    values = {item.name: getattr(client, item.name) for item in fields(ClientRegistration)}
+    return ClientRegistration(**values)
 
 
 def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None:
@@ -42,6 +73,10 @@ def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None
     https is required, except http on loopback hosts and, for native apps,
     private-use schemes such as ``com.example.app:/callback`` (RFC 8252).
     """
+    if len(uri) > MAX_URI_LENGTH:
+        raise ValidationError(
+            f"redirect URI must be at most {MAX_URI_LENGTH} characters", field=field_name
+        )
     parts = urlsplit(uri)
     if not parts.scheme or (parts.scheme in ("http", "https") and not parts.netloc):
         raise ValidationError(f"redirect URI {uri!r} must be absolute", field=field_name)
@@ -71,6 +106,10 @@ async def check_registration(registration: ClientRegistration) -> str:
     """Validate a registration and return its token endpoint auth method."""
     if not registration.name.strip():
         raise ValidationError("client name is required", field="name")
+    if len(registration.name.strip()) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            f"client name must be at most {MAX_NAME_LENGTH} characters", field="name"
+        )
     if registration.client_type not in ("confidential", "public"):
         raise ValidationError(
             "client type must be confidential or public", field="clientType"
@@ -92,6 +131,8 @@ async def check_registration(registration: ClientRegistration) -> str:
             f"{registration.client_type} client; use one of {', '.join(allowed)}",
             field="tokenEndpointAuthMethod",
         )
+    if registration.client_type == "public" and not registration.pkce_required:
+        raise ValidationError("public clients must use PKCE", field="requirePkce")
     if not registration.redirect_uris and "authorization_code" in registration.grant_types:
         raise ValidationError("at least one redirect URI is required", field="redirectUris")
     for uri in registration.redirect_uris:
@@ -129,24 +170,28 @@ async def create_client(
     client = await OAuthClient.create(
         client_id=_new_client_id(),
         tenant=tenant,
-        name=registration.name.strip(),
-        client_type=registration.client_type,
-        application_type=registration.application_type,
-        token_endpoint_auth_method=method,
-        redirect_uris=list(registration.redirect_uris),
-        post_logout_redirect_uris=list(registration.post_logout_redirect_uris),
-        allowed_scopes=list(registration.allowed_scopes),
-        grant_types=list(registration.grant_types),
-        allowed_cors_origins=list(registration.allowed_cors_origins),
-        require_pkce=registration.client_type == "public",
-        skip_consent=registration.skip_consent,
+        **_client_fields(registration, method),
     )
     if allowed_roles:
         await client.allowed_roles.add(*allowed_roles)
     secret = None
-    if method in ("client_secret_basic", "client_secret_post"):
+    if method in SECRET_AUTH_METHODS:
         secret = await add_secret(client)
     return client, secret
+
+
+def _client_fields(registration: ClientRegistration, method: str) -> dict[str, Any]:
+    """Return the model fields of a validated registration."""
+    values = {
+        item.name: copy.copy(getattr(registration, item.name))
+        for item in fields(ClientRegistration)
+    }
+    values.update(
+        name=registration.name.strip(),
+        token_endpoint_auth_method=method,
+        require_pkce=registration.pkce_required,
+    )
+    return values
 
 
 async def add_secret(client: OAuthClient) -> str:
@@ -155,13 +200,18 @@ async def add_secret(client: OAuthClient) -> str:
     return secret
 
 
-async def rotate_secret(client: OAuthClient, previous_valid_for: timedelta) -> str:
-    """Add a new secret; existing secrets stop working after ``previous_valid_for``."""
+async def rotate_secret(
+    client: OAuthClient, previous_valid_for: timedelta
+) -> tuple[str, datetime]:
+    """Add a new secret; existing secrets stop working after ``previous_valid_for``.
+
+    Return the new secret and the time the previous ones stop working.
+    """
     expiry = clock.now() + previous_valid_for
     await ClientSecret.filter(client=client).filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=expiry)
     ).update(expires_at=expiry)
-    return await add_secret(client)
+    return await add_secret(client), expiry
 
 
 async def find_client(client_id: str) -> OAuthClient | None:
@@ -189,3 +239,202 @@ async def verify_secret(client: OAuthClient, presented: str) -> bool:
 def redirect_uri_registered(client: OAuthClient, redirect_uri: str) -> bool:
     """Exact string match against the registered redirect URIs."""
     return redirect_uri in client.redirect_uris
+
+
+# Clients through the admin API.
+
+
+async def get_client(principal: Principal, client_id: Any) -> OAuthClient | None:
+    principal.require("read")
+    return await principals.find_visible(principal, OAuthClient.all(), client_id)
+
+
+async def _visible_client(principal: Principal, client_id: Any) -> OAuthClient:
+    client = await principals.find_visible(principal, OAuthClient.all(), client_id)
+    if client is None:
+        raise NotFoundError("client not found", field="id")
+    return client
+
+
+async def list_clients(
+    principal: Principal,
+    tenant_id: Any,
+    page: paging.PageRequest,
+    search: str | None = None,
+) -> paging.Page[OAuthClient]:
+    principal.require("read")
+    tenant = await principals.visible_tenant(principal, tenant_id)
+    queryset = OAuthClient.filter(tenant_id=tenant.id)
+    if search:
+        queryset = queryset.filter(
+            Q(name__icontains=search) | Q(client_id__icontains=search)
+        )
+    return await paging.paginate(queryset, page, "name", "id")
+
+
+async def _record(
+    principal: Principal, action: str, client: OAuthClient, **details: Any
+) -> None:
+    await audit.record_change(
+        principal,
+        action,
+        tenant_id=client.tenant_id,
+        target_type="client",
+        target_id=client.id,
+        details={"client_id": client.client_id, **details},
+    )
+
+
+async def create_client_as(
+    principal: Principal,
+    tenant_id: Any,
+    registration: ClientRegistration,
+    allowed_role_ids: list[Any] | None = None,
+) -> tuple[OAuthClient, str | None]:
+    """Create a client in a tenant; the secret is returned here only."""
+    principal.require("clients")
+    tenant = await principals.visible_tenant(principal, tenant_id)
+    roles = await tenants.roles_in_tenant(
+        tenant.id, allowed_role_ids or [], "allowedRoleIds"
+    )
+    async with in_transaction():
+        client, secret = await create_client(tenant, registration, roles)
+        await _record(principal, "client.created", client, name=client.name)
+    return client, secret
+
+
+async def update_client(
+    principal: Principal,
+    client_id: Any,
+    changes: dict[str, Any],
+    allowed_role_ids: list[Any] | None = None,
+) -> tuple[OAuthClient, str | None]:
+    """Change a client's registration; ``changes`` maps registration fields to values.
+
+    A change of client type without an auth method or PKCE setting takes the
+    new type's defaults. A change to a secret-based auth method that leaves
+    the client without a secret creates one, returned here only; a change
+    away from secrets deletes them.
+    """
+    principal.require("clients")
+    client = await _visible_client(principal, client_id)
+    current = registration_of(client)
+    changes = {
+        key: value for key, value in changes.items() if getattr(current, key) != value
+    }
+    if "client_type" in changes:
+        changes.setdefault("token_endpoint_auth_method", None)
+        changes.setdefault("require_pkce", None)
+    registration = replace(current, **changes)
+    method = await check_registration(registration)
+    roles = None
+    if allowed_role_ids is not None:
+        roles = await tenants.roles_in_tenant(
+            client.tenant_id, allowed_role_ids, "allowedRoleIds"
+        )
+    new_secret = None
+    async with in_transaction():
+        for key, value in _client_fields(registration, method).items():
+            setattr(client, key, value)
+        await client.save()
+        if roles is not None:
+            await client.allowed_roles.clear()
+            if roles:
+                await client.allowed_roles.add(*roles)
+        if method in SECRET_AUTH_METHODS:
+            if not await _active_secrets(client).exists():
+                new_secret = await add_secret(client)
+        else:
+            await ClientSecret.filter(client=client).delete()
+        changed = sorted(changes) + (["allowed_roles"] if roles is not None else [])
+        await _record(principal, "client.updated", client, fields=changed)
+    return client, new_secret
+
+
+async def set_client_enabled(
+    principal: Principal, client_id: Any, enabled: bool
+) -> OAuthClient:
+    principal.require("clients")
+    client = await _visible_client(principal, client_id)
+    if client.enabled == enabled:
+        return client
+    client.enabled = enabled
+    async with in_transaction():
+        await client.save(update_fields=["enabled", "updated_at"])
+        action = "client.enabled" if enabled else "client.disabled"
+        await _record(principal, action, client)
+    return client
+
+
+async def delete_client(principal: Principal, client_id: Any) -> UUID:
+    """Delete a client with its secrets, grants and tokens."""
+    principal.require("clients")
+    client = await _visible_client(principal, client_id)
+    async with in_transaction():
+        await client.allowed_roles.clear()
+        await client.delete()
+        await _record(principal, "client.deleted", client)
+    return client.id
+
+
+async def rotate_client_secret(
+    principal: Principal, client_id: Any, previous_valid_for_seconds: int
+) -> tuple[OAuthClient, str, datetime]:
+    """Issue a new secret; the previous ones keep working for the given seconds.
+
+    Return the client, the new secret (shown only here) and when the
+    previous secrets stop working.
+    """
+    principal.require("clients")
+    client = await _visible_client(principal, client_id)
+    if client.token_endpoint_auth_method not in SECRET_AUTH_METHODS:
+        raise ValidationError(
+            "this client does not authenticate with a secret", field="id"
+        )
+    overlap = timedelta(seconds=previous_valid_for_seconds)
+    if overlap < timedelta(0) or overlap > MAX_ROTATION_OVERLAP:
+        limit = int(MAX_ROTATION_OVERLAP.total_seconds())
+        raise ValidationError(
+            f"the previous secret may stay valid for 0 to {limit} seconds",
+            field="previousSecretValidForSeconds",
+        )
+    async with in_transaction():
+        secret, expires_at = await rotate_secret(client, overlap)
+        await _record(
+            principal,
+            "client.secret_rotated",
+            client,
+            previous_valid_for_seconds=previous_valid_for_seconds,
+        )
+    logger.info(
+        "rotated the secret of client %s; previous secrets valid for %s s",
+        client.client_id,
+        previous_valid_for_seconds,
+    )
+    return client, secret, expires_at
+
+
+def _active_secrets(client: OAuthClient):
+    return ClientSecret.filter(client=client).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=clock.now())
+    )
+
+
+async def allowed_roles_by_client(client_ids: list[UUID]) -> dict[UUID, list[Role]]:
+    """Return each client's allowed roles, sorted by name, in two queries."""
+    rows = await OAuthClient.filter(id__in=client_ids).prefetch_related("allowed_roles")
+    return {
+        client.id: sorted(client.allowed_roles, key=lambda role: role.name)
+        for client in rows
+    }
+
+
+async def secrets_by_client(client_ids: list[UUID]) -> dict[UUID, list[ClientSecret]]:
+    """Return each client's secret records (never a secret), newest first."""
+    result: dict[UUID, list[ClientSecret]] = {client_id: [] for client_id in client_ids}
+    rows = await ClientSecret.filter(client_id__in=client_ids).order_by(
+        "-created_at", "id"
+    )
+    for row in rows:
+        result[row.client_id].append(row)
+    return result

@@ -28,3 +28,11 @@ class ValidationError(ServiceError):
 
 class PermissionDeniedError(ServiceError):
     pass
+
+
+class NotReadyError(ServiceError):
+    """A scope group cannot be enabled before every readiness item is done."""
+
+    def __init__(self, message: str, missing: list[str], field: str | None = None) -> None:
+        super().__init__(message, field)
+        self.missing = missing
