@@ -11,13 +11,14 @@ from urllib.parse import urlsplit
 from tortoise.expressions import Q
 
 from app.models import ClientSecret, OAuthClient, Role, Tenant
+from app.security import jose
 from app.security.tokens import CLIENT_SECRET_PREFIX, digest, generate_token
 from app.services import clock, scopes
 from app.services.errors import ValidationError
 
 CONFIDENTIAL_AUTH_METHODS = ("client_secret_basic", "client_secret_post", "private_key_jwt")
 PUBLIC_AUTH_METHODS = ("none",)
-SUPPORTED_GRANT_TYPES = ("authorization_code",)
+SUPPORTED_GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 
 
 @dataclass
@@ -34,6 +35,8 @@ class ClientRegistration:
     grant_types: list[str] = field(default_factory=lambda: ["authorization_code"])
     allowed_cors_origins: list[str] = field(default_factory=list)
     skip_consent: bool = False
+    # Public keys for private_key_jwt, as a JWK Set.
+    jwks: dict | None = None
 
 
 def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None:
@@ -92,6 +95,8 @@ async def check_registration(registration: ClientRegistration) -> str:
             f"{registration.client_type} client; use one of {', '.join(allowed)}",
             field="tokenEndpointAuthMethod",
         )
+    if method == "private_key_jwt":
+        _check_jwks(registration.jwks)
     if not registration.redirect_uris and "authorization_code" in registration.grant_types:
         raise ValidationError("at least one redirect URI is required", field="redirectUris")
     for uri in registration.redirect_uris:
@@ -109,7 +114,24 @@ async def check_registration(registration: ClientRegistration) -> str:
             raise ValidationError(
                 f"grant type {grant_type!r} is not supported", field="grantTypes"
             )
+    if (
+        "client_credentials" in registration.grant_types
+        and registration.client_type != "confidential"
+    ):
+        raise ValidationError(
+            "only confidential clients may use the client_credentials grant",
+            field="grantTypes",
+        )
     return method
+
+
+def _check_jwks(jwks: dict | None) -> None:
+    if not jwks:
+        raise ValidationError("private_key_jwt requires a JWK Set", field="jwks")
+    try:
+        jose.check_public_jwks(jwks)
+    except ValueError as exc:
+        raise ValidationError(f"the JWK Set is invalid: {exc}", field="jwks") from exc
 
 
 def _new_client_id() -> str:
@@ -140,6 +162,7 @@ async def create_client(
         allowed_cors_origins=list(registration.allowed_cors_origins),
         require_pkce=registration.client_type == "public",
         skip_consent=registration.skip_consent,
+        jwks=registration.jwks,
     )
     if allowed_roles:
         await client.allowed_roles.add(*allowed_roles)

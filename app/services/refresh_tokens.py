@@ -1,0 +1,116 @@
+"""Refresh tokens: issue, rotate on every use, detect reuse.
+
+A refresh token is opaque and stored as a SHA-256 digest. Every use rotates
+it: the presented token gets ``rotated_at`` and a successor is issued. A
+rotated token presented again means that two parties hold it, so the whole
+grant is revoked, unless the client's grace window allows a retry (see
+``consume``).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from app.models import Grant, OAuthClient, RefreshToken
+from app.security.tokens import REFRESH_TOKEN_PREFIX, digest, generate_token
+from app.services import audit, authorization, clock
+
+logger = logging.getLogger(__name__)
+
+
+async def issue(grant: Grant, client: OAuthClient, ttl_seconds: int) -> str:
+    value = generate_token(REFRESH_TOKEN_PREFIX)
+    await RefreshToken.create(
+        digest=digest(value),
+        grant=grant,
+        client=client,
+        expires_at=clock.now() + timedelta(seconds=ttl_seconds),
+    )
+    return value
+
+
+async def find(value: str) -> RefreshToken | None:
+    """Return the stored refresh token for a presented value, in any state."""
+    if not value.startswith(REFRESH_TOKEN_PREFIX) or len(value) > 128:
+        return None
+    return await RefreshToken.get_or_none(digest=digest(value)).select_related(
+        "grant", "grant__account", "grant__tenant"
+    )
+
+
+def is_usable(token: RefreshToken) -> bool:
+    """Tell whether a token is unexpired and neither it nor its grant is revoked.
+
+    A rotated token counts as usable here; ``consume`` decides about reuse.
+    """
+    if token.revoked_at is not None or token.grant.revoked_at is not None:
+        return False
+    return token.expires_at > clock.now()
+
+
+async def consume(token: RefreshToken, client: OAuthClient) -> bool:
+    """Rotate ``token``; return True when the caller may issue a successor.
+
+    The conditional UPDATE lets exactly one of concurrent requests rotate a
+    token. A later use of a rotated token revokes the grant, with one
+    exception: within the client's ``refresh_token_grace_seconds`` of its
+    rotation, the most recently
+    rotated token of the grant may be used again, for a client whose
+    response was lost. That retry revokes the unused successor, so at most
+    one live refresh token remains per grant.
+    """
+    now = clock.now()
+    rotated = await RefreshToken.filter(
+        id=token.id, rotated_at__isnull=True, revoked_at__isnull=True
+    ).update(rotated_at=now)
+    if rotated == 1:
+        return True
+
+    await token.refresh_from_db(fields=["rotated_at", "revoked_at"])
+    grace_seconds = client.refresh_token_grace_seconds
+    if token.revoked_at is None and await _retry_allowed(token, grace_seconds, now):
+        await RefreshToken.filter(
+            grant_id=token.grant_id, rotated_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=now)
+        logger.info("refresh token retried within the grace window, grant %s", token.grant_id)
+        return True
+
+    await authorization.revoke_grant(token.grant_id, "refresh_token_reused")
+    await audit.record(
+        "oauth.refresh_token_reused",
+        tenant_id=token.grant.tenant_id,
+        actor_type="client",
+        actor_id=client.client_id,
+        target_type="grant",
+        target_id=str(token.grant_id),
+    )
+    logger.warning("rotated refresh token reused; revoked grant %s", token.grant_id)
+    return False
+
+
+async def _retry_allowed(token: RefreshToken, grace_seconds: int, now: datetime) -> bool:
+    if grace_seconds <= 0 or token.rotated_at is None:
+        return False
+    if now - token.rotated_at > timedelta(seconds=grace_seconds):
+        return False
+    # Only the immediately previous token: no later token of the grant rotated.
+    later = await RefreshToken.filter(
+        grant_id=token.grant_id, rotated_at__gt=token.rotated_at
+    ).exists()
+    return not later
+
+
+async def revoke_by_client(value: str, client: OAuthClient) -> bool:
+    """Revoke the grant of a refresh token that ``client`` holds (RFC 7009).
+
+    Return False, and change nothing, when the token is unknown or belongs
+    to another client.
+    """
+    token = await find(value)
+    if token is None or token.client_id != client.id:
+        return False
+    now = clock.now()
+    await RefreshToken.filter(id=token.id, revoked_at__isnull=True).update(revoked_at=now)
+    await authorization.revoke_grant(token.grant_id, "refresh_token_revoked")
+    return True
