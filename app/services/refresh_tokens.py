@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from app.models import Grant, OAuthClient, RefreshToken
 from app.security.tokens import REFRESH_TOKEN_PREFIX, digest, generate_token
-from app.services import audit, authorization, clock
+from app.services import audit, authorization, clock, tokens
 
 logger = logging.getLogger(__name__)
 
@@ -114,3 +114,23 @@ async def revoke_by_client(value: str, client: OAuthClient) -> bool:
     await RefreshToken.filter(id=token.id, revoked_at__isnull=True).update(revoked_at=now)
     await authorization.revoke_grant(token.grant_id, "refresh_token_revoked")
     return True
+
+
+async def resolve(value: str) -> RefreshToken | None:
+    """Return the refresh token if it could be exchanged now, else None.
+
+    Unlike ``is_usable``, a rotated token is not active, and the client,
+    tenant, account and membership must all still be enabled.
+    """
+    token = await find(value)
+    if token is None or not is_usable(token) or token.rotated_at is not None:
+        return None
+    await token.fetch_related("client")
+    grant = token.grant
+    if not token.client.enabled or grant.tenant.status != "active":
+        return None
+    if grant.account is None:
+        return None
+    if not await tokens.is_active_member(grant.account, grant.tenant_id):
+        return None
+    return token

@@ -128,3 +128,17 @@ async def is_active_member(account: Account, tenant_id: UUID) -> bool:
         return False
     membership = await Membership.get_or_none(tenant_id=tenant_id, account_id=account.id)
     return membership is not None and membership.disabled_at is None
+
+
+async def revoke_access_token(value: str, client: OAuthClient) -> bool:
+    """Revoke an access token that ``client`` holds (RFC 7009).
+
+    Return False, and change nothing, when the token is unknown or belongs
+    to another client.
+    """
+    if not value.startswith(ACCESS_TOKEN_PREFIX) or len(value) > 128:
+        return False
+    revoked = await AccessToken.filter(
+        digest=digest(value), client_id=client.id, revoked_at__isnull=True
+    ).update(revoked_at=clock.now())
+    return revoked == 1
