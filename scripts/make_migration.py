@@ -87,8 +87,8 @@ async def _generate(url: str, location: Path, name: str) -> Path:
             await command.init()
             await command.upgrade(run_in_transaction=True)
             # Migrate.init reads the last applied models state from the
-            # database, which holds none until the upgrade above, so the diff
-            # needs a second init.
+            # database, which contains none until the upgrade above, so the
+            # diff needs a second init.
             await command.init()
             await command.migrate(name=name)
         else:

@@ -2,8 +2,8 @@
 
 Discovery and the JWK Set are public, so any origin may read them. The
 token, userinfo, revocation and introspection responses are readable only
-by the origins registered on the client involved, which the endpoint
-names through ``allow_client_origins`` once it knows the client. Every
+by the origins registered on the client involved. The endpoint passes
+them to ``allow_client_origins`` once it has identified the client. Every
 other path, ``/oauth/authorize`` included, gets no CORS headers.
 
 Preflights of the client endpoints are answered for any origin, because

@@ -12,8 +12,8 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet, RSAKey
 
 SIGNING_ALG = "RS256"
-# Asymmetric algorithms accepted for client assertions; HS* would let anyone
-# who knows the public key sign, and "none" signs nothing.
+# Asymmetric algorithms accepted for client assertions. HS* would let anyone
+# with the public key sign, and "none" signs nothing.
 CLIENT_ASSERTION_ALGS = ("RS256", "PS256", "ES256")
 _CLIENT_KEY_TYPES = ("RSA", "EC")
 

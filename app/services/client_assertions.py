@@ -12,7 +12,7 @@ from app.services import clock
 
 
 async def record_jti(client: OAuthClient, jti: str, expires_at: datetime) -> bool:
-    """Record an assertion's ``jti``; return False when the client used it before.
+    """Record an assertion's ``jti``, or return False when the client used it before.
 
     The unique index on (client, jti digest) decides, so concurrent uses on
     any number of instances accept exactly one. Expired rows of the client

@@ -102,7 +102,7 @@ async def _retry_allowed(token: RefreshToken, grace_seconds: int, now: datetime)
 
 
 async def revoke_by_client(value: str, client: OAuthClient) -> bool:
-    """Revoke the grant of a refresh token that ``client`` holds (RFC 7009).
+    """Revoke the grant of a refresh token issued to ``client`` (RFC 7009).
 
     Return False, and change nothing, when the token is unknown or belongs
     to another client.

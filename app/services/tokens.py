@@ -131,7 +131,7 @@ async def is_active_member(account: Account, tenant_id: UUID) -> bool:
 
 
 async def revoke_access_token(value: str, client: OAuthClient) -> bool:
-    """Revoke an access token that ``client`` holds (RFC 7009).
+    """Revoke an access token issued to ``client`` (RFC 7009).
 
     Return False, and change nothing, when the token is unknown or belongs
     to another client.

@@ -20,8 +20,9 @@ async def token_response(
     """Issue an access token for ``scopes`` and, where they apply, the other tokens.
 
     A refresh token is issued when the grant acts for a user and the client
-    may use the ``refresh_token`` grant; an ID token when ``scopes`` include
-    ``openid``. ``grant.account`` and ``grant.tenant`` must be loaded.
+    may use the ``refresh_token`` grant. An ID token is issued when the
+    grant acts for a user and ``scopes`` include ``openid``. The caller must
+    load ``grant.account`` and ``grant.tenant``.
     """
     settings = provider.settings
     access = await tokens.issue_access_token(
