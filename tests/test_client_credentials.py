@@ -94,6 +94,16 @@ async def test_client_credentials_not_registered(http):
     assert response.json()["error"] == "unauthorized_client"
 
 
+async def test_client_credentials_tenant_suspended(http):
+    tenant, client = await _machine_client()
+    tenant.status = "suspended"
+    await tenant.save(update_fields=["status"])
+    await client.client.fetch_related("tenant")
+    response = await _client_token(http, client)
+    assert response.status_code == 400
+    assert response.json()["error"] == "unauthorized_client"
+
+
 async def test_client_credentials_wrong_secret(http):
     _, client = await _machine_client()
     response = await flows.token_request(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -119,12 +120,55 @@ async def test_refresh_grace_allows_retry(http):
     retried = retry.json()
     assert retried["refresh_token"] != lost["refresh_token"]
 
-    # The successor from the lost response is revoked; the grant is not.
+    # The tokens of the lost response are revoked, but the grant is not.
     lost_use = await _refresh(http, client, lost["refresh_token"])
     assert lost_use.status_code == 400
     assert lost_use.json()["error"] == "invalid_grant"
+    assert await _userinfo_status(http, lost["access_token"]) == 401
     assert await _userinfo_status(http, retried["access_token"]) == 200
     assert (await _refresh(http, client, retried["refresh_token"])).status_code == 200
+
+
+async def test_refresh_concurrent_use(http):
+    _, client, tokens = await _setup(http)
+    results = await asyncio.gather(
+        _refresh(http, client, tokens["refresh_token"]),
+        _refresh(http, client, tokens["refresh_token"]),
+    )
+    statuses = sorted(response.status_code for response in results)
+    assert statuses == [200, 400]
+    # Without a grace window the second use counts as a replay.
+    winner = next(response for response in results if response.status_code == 200)
+    assert await _userinfo_status(http, winner.json()["access_token"]) == 401
+
+
+async def test_code_replay_revokes_refresh(http):
+    tenant = await factories.make_tenant()
+    user = await factories.make_user(tenant)
+    client = await factories.make_client(tenant, grant_types=REFRESH_GRANTS)
+    pkce = flows.new_pkce()
+    params = flows.authorize_params(
+        client.client_id,
+        factories.REDIRECT_URI,
+        code_challenge=pkce.challenge,
+        code_challenge_method="S256",
+    )
+    code = await flows.obtain_code(http, params, user.email, user.password)
+    exchange = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": factories.REDIRECT_URI,
+        "code_verifier": pkce.verifier,
+    }
+    first = await flows.token_request(http, client.client_id, client.secret, **exchange)
+    tokens = first.json()
+    remember(tokens["access_token"], tokens["refresh_token"], tokens["id_token"])
+    replay = await flows.token_request(http, client.client_id, client.secret, **exchange)
+    assert replay.status_code == 400
+    assert replay.json()["error"] == "invalid_grant"
+    response = await _refresh(http, client, tokens["refresh_token"])
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_grant"
 
 
 async def test_refresh_grace_only_previous_token(http):

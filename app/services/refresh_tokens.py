@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from app.models import Grant, OAuthClient, RefreshToken
+from app.models import AccessToken, Grant, OAuthClient, RefreshToken
 from app.security.tokens import REFRESH_TOKEN_PREFIX, digest, generate_token
 from app.services import audit, authorization, clock, tokens
 
@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 
 
 async def issue(grant: Grant, client: OAuthClient, ttl_seconds: int) -> str:
+    # NOTE: each rotation issues a token with the full lifetime, so a grant
+    # that is refreshed regularly has no absolute expiry.
     value = generate_token(REFRESH_TOKEN_PREFIX)
     await RefreshToken.create(
         digest=digest(value),
@@ -55,10 +57,9 @@ async def consume(token: RefreshToken, client: OAuthClient) -> bool:
     The conditional UPDATE lets exactly one of concurrent requests rotate a
     token. A later use of a rotated token revokes the grant, with one
     exception: within the client's ``refresh_token_grace_seconds`` of its
-    rotation, the most recently
-    rotated token of the grant may be used again, for a client whose
-    response was lost. That retry revokes the unused successor, so at most
-    one live refresh token remains per grant.
+    rotation, the most recently rotated token of the grant may be used
+    again, for a client whose response was lost. That retry revokes the
+    tokens of the lost response, so the grant keeps one live refresh token.
     """
     now = clock.now()
     rotated = await RefreshToken.filter(
@@ -70,9 +71,7 @@ async def consume(token: RefreshToken, client: OAuthClient) -> bool:
     await token.refresh_from_db(fields=["rotated_at", "revoked_at"])
     grace_seconds = client.refresh_token_grace_seconds
     if token.revoked_at is None and await _retry_allowed(token, grace_seconds, now):
-        await RefreshToken.filter(
-            grant_id=token.grant_id, rotated_at__isnull=True, revoked_at__isnull=True
-        ).update(revoked_at=now)
+        await _revoke_lost_response(token, now)
         logger.info("refresh token retried within the grace window, grant %s", token.grant_id)
         return True
 
@@ -87,6 +86,16 @@ async def consume(token: RefreshToken, client: OAuthClient) -> bool:
     )
     logger.warning("rotated refresh token reused; revoked grant %s", token.grant_id)
     return False
+
+
+async def _revoke_lost_response(token: RefreshToken, now: datetime) -> None:
+    """Revoke the refresh and access tokens issued since ``token`` was rotated."""
+    await RefreshToken.filter(
+        grant_id=token.grant_id, rotated_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    await AccessToken.filter(
+        grant_id=token.grant_id, created_at__gte=token.rotated_at, revoked_at__isnull=True
+    ).update(revoked_at=now)
 
 
 async def _retry_allowed(token: RefreshToken, grace_seconds: int, now: datetime) -> bool:

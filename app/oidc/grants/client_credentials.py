@@ -24,6 +24,8 @@ async def issue_client_token(
 ) -> dict[str, Any]:
     if client.client_type != "confidential":
         raise UnauthorizedClientError("only confidential clients may use client_credentials")
+    if client.tenant.status != "active":
+        raise UnauthorizedClientError("the client's tenant is suspended")
     requested = await _check_scope(client, form.get("scope"))
     grant = await authorization.create_client_grant(client, requested)
     return await token_response(provider, client, grant, requested)
