@@ -126,7 +126,7 @@ def _invalid_overrides(case: str) -> dict:
         "no jti": {"jti": None},
         "no exp": {"exp": None},
         "expired": {"exp": now - 120, "iat": now - 180},
-        "long lived": {"exp": now + 3600},
+        "long lived": {"exp": now + 7200},
         "future iat": {"iat": now + 600, "exp": now + 120},
         "wrong aud": {"aud": "https://other.example.com/token"},
         "wrong iss": {"iss": "rgn_someone_else"},

@@ -7,7 +7,7 @@ An assertion is accepted when, in this order:
    with RS256, PS256 or ES256.
 3. ``iss`` and ``sub`` are the client_id.
 4. ``aud`` names the issuer, the token endpoint or the endpoint called.
-5. ``exp`` is present, in the future and at most five minutes away.
+5. ``exp`` is present, in the future and at most one hour away.
 6. ``nbf`` and ``iat``, if present, are not in the future.
 7. ``jti`` is present and the client has not used it before.
 """
@@ -25,7 +25,9 @@ from app.services import client_assertions, clock
 logger = logging.getLogger(__name__)
 
 JWT_BEARER_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-MAX_LIFETIME_SECONDS = 300
+# authlib 1.9 signs client assertions with exp = iat + 3600 by default, so a
+# shorter limit would reject its clients unless they configure exp.
+MAX_LIFETIME_SECONDS = 3600
 # Allowed clock difference between the client and this server.
 CLOCK_SKEW_SECONDS = 30
 MAX_JTI_LENGTH = 256
