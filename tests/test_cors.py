@@ -144,6 +144,9 @@ async def test_public_documents_any_origin(http, path):
     )
     assert preflight.status_code == 204
     assert preflight.headers["access-control-allow-origin"] == "*"
+    # Cacheable documents carry the header whether or not Origin was sent.
+    plain = await http.get(path)
+    assert plain.headers["access-control-allow-origin"] == "*"
 
 
 async def test_authorize_has_no_cors(http):

@@ -53,11 +53,14 @@ class CorsMiddleware:
         methods = PUBLIC_PATHS.get(path) or CLIENT_PATHS.get(path)
         request_headers = Headers(scope=scope)
         origin = request_headers.get("origin")
-        if methods is None or origin is None:
+        is_public = path in PUBLIC_PATHS
+        # Public documents get the header even without Origin, so a shared
+        # cache never stores a copy that CORS requests cannot read.
+        if methods is None or (origin is None and not is_public):
             await self.app(scope, receive, send)
             return
-        is_public = path in PUBLIC_PATHS
-        if scope["method"] == "OPTIONS" and "access-control-request-method" in request_headers:
+        preflight = "access-control-request-method" in request_headers
+        if scope["method"] == "OPTIONS" and origin is not None and preflight:
             await _preflight(origin, methods, is_public)(scope, receive, send)
             return
 
