@@ -7,7 +7,7 @@ import time
 
 import pytest
 from joserfc import jwt
-from joserfc.jwk import ECKey, RSAKey
+from joserfc.jwk import ECKey, OctKey, RSAKey
 
 from app.services import clients
 from app.services.errors import ValidationError
@@ -172,6 +172,25 @@ async def test_assertion_unsigned(http):
     unsigned = "eyJhbGciOiJub25lIn0." + payload + "."
     assert header != "eyJhbGciOiJub25lIn0"
     response = await _token(http, client.client_id, unsigned)
+    assert response.status_code == 401
+    assert response.json()["error"] == "invalid_client"
+
+
+async def test_assertion_hmac_rejected(http):
+    key = _rsa_key()
+    client = await _jwt_client(key)
+    shared = OctKey.import_key(secrets.token_bytes(32))
+    now = int(time.time())
+    claims = {
+        "iss": client.client_id,
+        "sub": client.client_id,
+        "aud": TOKEN_URL,
+        "exp": now + 60,
+        "jti": secrets.token_urlsafe(16),
+    }
+    header = {"alg": "HS256", "kid": key.thumbprint()}
+    assertion = jwt.encode(header, claims, shared)
+    response = await _token(http, client.client_id, assertion)
     assert response.status_code == 401
     assert response.json()["error"] == "invalid_client"
 

@@ -233,6 +233,15 @@ async def test_refresh_scope_cannot_widen(http):
     assert (await _refresh(http, client, tokens["refresh_token"])).status_code == 200
 
 
+async def test_refresh_drops_removed_scope(http):
+    _, client, tokens = await _setup(http)
+    client.client.allowed_scopes = ["openid", "email"]
+    await client.client.save(update_fields=["allowed_scopes"])
+    response = await _refresh(http, client, tokens["refresh_token"])
+    assert response.status_code == 200, response.text
+    assert response.json()["scope"] == "openid email"
+
+
 async def test_refresh_denied_account_disabled(http):
     user, client, tokens = await _setup(http)
     user.account.disabled_at = clock.now()

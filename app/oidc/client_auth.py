@@ -1,4 +1,7 @@
-"""Client authentication at the token endpoint (RFC 6749 section 2.3)."""
+"""Client authentication (RFC 6749 section 2.3, RFC 7523 section 2.2).
+
+The token, revocation and introspection endpoints share it.
+"""
 
 from __future__ import annotations
 

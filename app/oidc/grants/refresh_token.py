@@ -46,7 +46,7 @@ async def refresh_access_token(
     if denial is not None:
         logger.info("refresh for client %s denied: %s", client.client_id, denial)
         raise InvalidGrantError("the user may no longer sign in to this client")
-    granted = _granted_scopes(grant.scopes, client)
+    granted = await _granted_scopes(grant.scopes, client)
     requested = _check_scope(form.get("scope"), granted)
 
     if not await refresh_tokens.consume(token, client):
@@ -54,9 +54,14 @@ async def refresh_access_token(
     return await token_response(provider, client, grant, requested)
 
 
-def _granted_scopes(grant_scopes: list[str], client: OAuthClient) -> list[str]:
-    # A scope removed from the client since the sign-in is no longer granted.
-    return [scope for scope in grant_scopes if scope in client.allowed_scopes]
+async def _granted_scopes(grant_scopes: list[str], client: OAuthClient) -> list[str]:
+    """Return the grant's scopes that the client and the catalog still allow."""
+    grantable = set(await scopes.grantable_scopes())
+    return [
+        scope
+        for scope in grant_scopes
+        if scope in client.allowed_scopes and scope in grantable
+    ]
 
 
 def _check_scope(value: str | None, granted: list[str]) -> list[str]:
