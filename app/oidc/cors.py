@@ -6,8 +6,8 @@ by the origins registered on the client involved. The endpoint passes
 them to ``allow_client_origins`` once it has identified the client. Every
 other path, ``/oauth/authorize`` included, gets no CORS headers.
 
-Preflights of the client endpoints are answered for any origin, because
-the client is not known before the actual request, and a cross-origin
+A preflight of a client endpoint succeeds for any origin, because the
+client is not identified before the actual request, and a cross-origin
 form POST needs no preflight anyway. The actual response stays unreadable
 to an unregistered origin, and credentials (cookies) are never allowed.
 """
