@@ -13,7 +13,17 @@ from fastapi.staticfiles import StaticFiles
 
 from app import db
 from app.admin.schema import create_router
-from app.oidc import authorize, discovery, login, token, userinfo
+from app.oidc import (
+    authorize,
+    cors,
+    discovery,
+    introspection,
+    login,
+    revocation,
+    server_metadata,
+    token,
+    userinfo,
+)
 from app.oidc.errors import NO_STORE
 from app.oidc.provider import STATIC_DIR, Provider
 from app.services import keys
@@ -76,6 +86,9 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for module in (discovery, authorize, login, token, userinfo):
         app.include_router(module.router)
+    for module in (revocation, introspection, server_metadata):
+        app.include_router(module.router)
+    app.add_middleware(cors.CorsMiddleware)
     app.include_router(create_router(settings))
     if settings.demo:
         from app.demo import routes as demo_routes

@@ -86,6 +86,10 @@ async def _generate(url: str, location: Path, name: str) -> Path:
             await Tortoise.init(config=config)
             await command.init()
             await command.upgrade(run_in_transaction=True)
+            # Migrate.init reads the last applied models state from the
+            # database, which contains none until the upgrade above, so the
+            # diff needs a second init.
+            await command.init()
             await command.migrate(name=name)
         else:
             await command.init_db(safe=True)

@@ -7,7 +7,7 @@ importable from here.
 from app.models.accounts import Account
 from app.models.admin import ApiKey
 from app.models.audit import AuditEvent
-from app.models.clients import ClientSecret, OAuthClient
+from app.models.clients import ClientSecret, OAuthClient, UsedClientAssertion
 from app.models.grants import (
     AccessToken,
     AuthorizationCode,
@@ -40,4 +40,5 @@ __all__ = [
     "ServerSecret",
     "SigningKey",
     "Tenant",
+    "UsedClientAssertion",
 ]

@@ -68,3 +68,22 @@ class ClientSecret(Model):
 
     class Meta:
         table = "oauth_client_secrets"
+
+
+class UsedClientAssertion(Model):
+    """The ``jti`` of an accepted private_key_jwt assertion, kept until it expires.
+
+    The unique index makes a replayed assertion fail on every instance that
+    shares the database.
+    """
+
+    id = fields.UUIDField(primary_key=True)
+    client = fields.ForeignKeyField("models.OAuthClient", on_delete=fields.CASCADE)
+    # SHA-256 digest of the jti, so its length is fixed whatever the client sends.
+    jti_digest = fields.CharField(max_length=64)
+    expires_at = fields.DatetimeField(db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "used_client_assertions"
+        unique_together = (("client", "jti_digest"),)

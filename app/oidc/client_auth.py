@@ -1,4 +1,7 @@
-"""Client authentication at the token endpoint (RFC 6749 section 2.3)."""
+"""Client authentication (RFC 6749 section 2.3, RFC 7523 section 2.2).
+
+The token, revocation and introspection endpoints share it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ from urllib.parse import unquote_plus
 from starlette.requests import Request
 
 from app.models import OAuthClient
+from app.oidc import client_assertion
 from app.oidc.errors import InvalidClientError, InvalidRequestError
+from app.oidc.provider import get_provider
 from app.services import clients
 
 logger = logging.getLogger(__name__)
@@ -31,6 +36,7 @@ class _Credentials:
     method: str
     client_id: str
     secret: str | None
+    assertion: str | None = None
 
 
 def _basic_credentials(header: str) -> _Credentials:
@@ -58,7 +64,12 @@ def _presented_credentials(request: Request, form: dict[str, str]) -> _Credentia
             _Credentials("client_secret_post", form.get("client_id", ""), form["client_secret"])
         )
     if "client_assertion" in form or "client_assertion_type" in form:
-        used.append(_Credentials("private_key_jwt", form.get("client_id", ""), None))
+        assertion = form.get("client_assertion")
+        if assertion is None:
+            raise InvalidRequestError("client_assertion is required")
+        # OIDC Core section 9 makes client_id optional; the assertion names it.
+        client_id = form.get("client_id") or client_assertion.client_id_of(assertion)
+        used.append(_Credentials("private_key_jwt", client_id, None, assertion))
     if len(used) > 1:
         raise InvalidRequestError("the client used more than one authentication method")
     if used:
@@ -92,11 +103,29 @@ async def authenticate_client(request: Request, form: dict[str, str]) -> OAuthCl
             client.token_endpoint_auth_method,
         )
         raise ClientAuthenticationError("client authentication failed", basic_used)
-    if credentials.method == "private_key_jwt":
-        # TODO: verify client assertions (RFC 7523) before accepting this method.
-        raise ClientAuthenticationError("client authentication failed", basic_used)
+    if credentials.assertion is not None:
+        try:
+            await client_assertion.verify(
+                client,
+                form.get("client_assertion_type"),
+                credentials.assertion,
+                _assertion_audiences(request),
+            )
+        except client_assertion.AssertionRejected as exc:
+            logger.info("client %s presented an invalid assertion: %s", client.client_id, exc)
+            raise ClientAuthenticationError("client authentication failed", False) from exc
     if credentials.secret is not None:
         if not await clients.verify_secret(client, credentials.secret):
             logger.info("client %s presented an invalid secret", client.client_id)
             raise ClientAuthenticationError("client authentication failed", basic_used)
     return client
+
+
+def _assertion_audiences(request: Request) -> set[str]:
+    """Return the ``aud`` values that name this server in a client assertion."""
+    provider = get_provider(request)
+    return {
+        provider.settings.issuer,
+        provider.url("/oauth/token"),
+        provider.url(request.url.path),
+    }

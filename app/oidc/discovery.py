@@ -17,13 +17,7 @@ from app.services.clients import CONFIDENTIAL_AUTH_METHODS, PUBLIC_AUTH_METHODS
 
 router = APIRouter()
 
-# Methods whose verification is implemented; private_key_jwt is registered
-# in the data model but is not advertised until assertions are verified.
-TOKEN_ENDPOINT_AUTH_METHODS = [
-    method
-    for method in (*CONFIDENTIAL_AUTH_METHODS, *PUBLIC_AUTH_METHODS)
-    if method != "private_key_jwt"
-]
+TOKEN_ENDPOINT_AUTH_METHODS = [*CONFIDENTIAL_AUTH_METHODS, *PUBLIC_AUTH_METHODS]
 CLAIMS_SUPPORTED = [
     "sub",
     "iss",
@@ -60,6 +54,13 @@ async def openid_configuration(provider: Provider) -> dict[str, Any]:
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": [jose.SIGNING_ALG],
         "token_endpoint_auth_methods_supported": TOKEN_ENDPOINT_AUTH_METHODS,
+        "token_endpoint_auth_signing_alg_values_supported": list(
+            jose.CLIENT_ASSERTION_ALGS
+        ),
+        "revocation_endpoint": provider.url("/oauth/revoke"),
+        "revocation_endpoint_auth_methods_supported": TOKEN_ENDPOINT_AUTH_METHODS,
+        "introspection_endpoint": provider.url("/oauth/introspect"),
+        "introspection_endpoint_auth_methods_supported": list(CONFIDENTIAL_AUTH_METHODS),
         "code_challenge_methods_supported": ["S256"],
         "claims_supported": CLAIMS_SUPPORTED,
         "claims_parameter_supported": False,

@@ -11,6 +11,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from app.oidc import cors
 from app.oidc.client_auth import ClientAuthenticationError, authenticate_client
 from app.oidc.errors import (
     NO_STORE,
@@ -33,6 +34,7 @@ router = APIRouter()
 @router.post("/oauth/token")
 async def token_endpoint(request: Request) -> JSONResponse:
     provider = get_provider(request)
+    client = None
     try:
         form = single_values(await read_form(request))
         grant_type = form.get("grant_type")
@@ -46,13 +48,15 @@ async def token_endpoint(request: Request) -> JSONResponse:
             raise UnauthorizedClientError(
                 f"the client is not allowed to use grant_type {grant_type}"
             )
-        body = await handler(provider, client, form)
+        response = JSONResponse(await handler(provider, client, form), headers=NO_STORE)
     except ClientAuthenticationError as exc:
         return client_error(exc.error, exc.basic_used)
     except OAuth2Error as exc:
         logger.info("token request failed: %s (%s)", exc.error, exc.description)
-        return json_error(exc)
+        response = json_error(exc)
     except Exception:
         logger.exception("token request failed with an unexpected error")
-        return json_error(ServerError("the server could not process the request"))
-    return JSONResponse(body, headers=NO_STORE)
+        response = json_error(ServerError("the server could not process the request"))
+    if client is not None:
+        cors.allow_client_origins(request, client.allowed_cors_origins)
+    return response

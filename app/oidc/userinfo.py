@@ -7,6 +7,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from app.oidc import cors
 from app.oidc.errors import (
     NO_STORE,
     InsufficientScopeError,
@@ -53,6 +54,7 @@ async def userinfo_endpoint(request: Request) -> JSONResponse:
         active = await tokens.resolve_access_token(value)
         if active is None:
             raise InvalidTokenError("the access token is invalid, expired or revoked")
+        cors.allow_client_origins(request, active.client.allowed_cors_origins)
         if active.account is None or "openid" not in active.token.scopes:
             raise InsufficientScopeError("the access token lacks the openid scope")
         body = await claims.identity_claims(

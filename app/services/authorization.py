@@ -103,3 +103,12 @@ async def revoke_grant(grant_id, reason: str) -> None:
     await Grant.filter(id=grant_id, revoked_at__isnull=True).update(
         revoked_at=now, revoked_reason=reason
     )
+
+
+async def create_client_grant(client: OAuthClient, scopes: list[str]) -> Grant:
+    """Create a grant that acts for the client itself, with no user."""
+    grant = await Grant.create(
+        client=client, account=None, tenant_id=client.tenant_id, scopes=scopes
+    )
+    grant.account = None
+    return grant

@@ -16,6 +16,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.models import ClientSecret, OAuthClient, Role, Tenant
+from app.security import jose
 from app.security.tokens import CLIENT_SECRET_PREFIX, digest, generate_token
 from app.services import audit, clock, paging, principals, scopes, tenants
 from app.services.errors import NotFoundError, ValidationError
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 CONFIDENTIAL_AUTH_METHODS = ("client_secret_basic", "client_secret_post", "private_key_jwt")
 PUBLIC_AUTH_METHODS = ("none",)
 SECRET_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
-SUPPORTED_GRANT_TYPES = ("authorization_code",)
+SUPPORTED_GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 MAX_NAME_LENGTH = 200
 MAX_URI_LENGTH = 2000
 # The longest overlap a rotation may give the previous secret.
@@ -51,6 +52,8 @@ class ClientRegistration:
     grant_types: list[str] = field(default_factory=lambda: ["authorization_code"])
     allowed_cors_origins: list[str] = field(default_factory=list)
     skip_consent: bool = False
+    # Public keys for private_key_jwt, as a JWK Set.
+    jwks: dict | None = None
     # None: required for public clients, optional for confidential ones.
     require_pkce: bool | None = None
 
@@ -133,6 +136,8 @@ async def check_registration(registration: ClientRegistration) -> str:
         )
     if registration.client_type == "public" and not registration.pkce_required:
         raise ValidationError("public clients must use PKCE", field="requirePkce")
+    if method == "private_key_jwt":
+        _check_jwks(registration.jwks)
     if not registration.redirect_uris and "authorization_code" in registration.grant_types:
         raise ValidationError("at least one redirect URI is required", field="redirectUris")
     for uri in registration.redirect_uris:
@@ -150,7 +155,24 @@ async def check_registration(registration: ClientRegistration) -> str:
             raise ValidationError(
                 f"grant type {grant_type!r} is not supported", field="grantTypes"
             )
+    if (
+        "client_credentials" in registration.grant_types
+        and registration.client_type != "confidential"
+    ):
+        raise ValidationError(
+            "only confidential clients may use the client_credentials grant",
+            field="grantTypes",
+        )
     return method
+
+
+def _check_jwks(jwks: dict | None) -> None:
+    if not jwks:
+        raise ValidationError("private_key_jwt requires a JWK Set", field="jwks")
+    try:
+        jose.check_public_jwks(jwks)
+    except ValueError as exc:
+        raise ValidationError(f"the JWK Set is invalid: {exc}", field="jwks") from exc
 
 
 def _new_client_id() -> str:

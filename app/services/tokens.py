@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from app.models import AccessToken, Account, Grant, Membership, OAuthClient, Tenant
 from app.security import jose
@@ -27,8 +28,9 @@ class IssuedAccessToken:
 
 
 async def issue_access_token(
-    grant: Grant, client: OAuthClient, ttl_seconds: int
+    grant: Grant, client: OAuthClient, ttl_seconds: int, scopes: list[str] | None = None
 ) -> IssuedAccessToken:
+    """Issue an access token for ``scopes``, by default all of the grant's."""
     value = generate_token(ACCESS_TOKEN_PREFIX)
     await AccessToken.create(
         digest=digest(value),
@@ -36,7 +38,7 @@ async def issue_access_token(
         client=client,
         tenant_id=grant.tenant_id,
         account_id=grant.account_id,
-        scopes=grant.scopes,
+        scopes=grant.scopes if scopes is None else scopes,
         expires_at=clock.now() + timedelta(seconds=ttl_seconds),
     )
     return IssuedAccessToken(value=value, expires_in=ttl_seconds)
@@ -109,14 +111,8 @@ async def resolve_access_token(value: str) -> ActiveAccessToken | None:
     if token.tenant.status != "active":
         return None
     account = token.account
-    if account is not None:
-        if account.disabled_at is not None:
-            return None
-        membership = await Membership.get_or_none(
-            tenant_id=token.tenant_id, account_id=account.id
-        )
-        if membership is None or membership.disabled_at is not None:
-            return None
+    if account is not None and not await is_active_member(account, token.tenant_id):
+        return None
     return ActiveAccessToken(
         token=token,
         grant=token.grant,
@@ -124,3 +120,25 @@ async def resolve_access_token(value: str) -> ActiveAccessToken | None:
         tenant=token.tenant,
         account=account,
     )
+
+
+async def is_active_member(account: Account, tenant_id: UUID) -> bool:
+    """Tell whether the account and its membership in the tenant are enabled."""
+    if account.disabled_at is not None:
+        return False
+    membership = await Membership.get_or_none(tenant_id=tenant_id, account_id=account.id)
+    return membership is not None and membership.disabled_at is None
+
+
+async def revoke_access_token(value: str, client: OAuthClient) -> bool:
+    """Revoke an access token issued to ``client`` (RFC 7009).
+
+    Return False, and change nothing, when the token is unknown or belongs
+    to another client.
+    """
+    if not value.startswith(ACCESS_TOKEN_PREFIX) or len(value) > 128:
+        return False
+    revoked = await AccessToken.filter(
+        digest=digest(value), client_id=client.id, revoked_at__isnull=True
+    ).update(revoked_at=clock.now())
+    return revoked == 1

@@ -79,6 +79,8 @@ async def make_client(
     allowed_roles: list[Role] | None = None,
     grant_types: list[str] | None = None,
     application_type: str = "web",
+    cors_origins: list[str] | None = None,
+    jwks: dict | None = None,
 ) -> Client:
     registration = clients.ClientRegistration(
         name="Test App",
@@ -88,6 +90,8 @@ async def make_client(
         redirect_uris=redirect_uris or [REDIRECT_URI],
         allowed_scopes=scopes or list(ALL_SCOPES),
         grant_types=grant_types or ["authorization_code"],
+        allowed_cors_origins=cors_origins or [],
+        jwks=jwks,
     )
     client, secret = await clients.create_client(tenant, registration, allowed_roles)
     remember(secret)

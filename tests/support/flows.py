@@ -81,3 +81,46 @@ async def obtain_code(
     assert "code" in query, query
     remember(query["code"])
     return query["code"]
+
+
+async def token_request(
+    http: httpx.AsyncClient, client_id: str, secret: str | None, **form: str
+) -> httpx.Response:
+    """POST to the token endpoint, authenticating with Basic when a secret is given."""
+    if secret is None:
+        return await http.post("/oauth/token", data={"client_id": client_id, **form})
+    return await http.post("/oauth/token", data=form, auth=(client_id, secret))
+
+
+async def sign_in_tokens(
+    http: httpx.AsyncClient,
+    client_id: str,
+    secret: str | None,
+    email: str,
+    password: str,
+    scope: str = "openid profile email tenant.read roles.read",
+) -> dict:
+    """Sign in with a fresh browser session and exchange the code; return the tokens."""
+    http.cookies.clear()
+    pkce = new_pkce()
+    params = authorize_params(
+        client_id,
+        "https://rp.example.com/callback",
+        scope=scope,
+        code_challenge=pkce.challenge,
+        code_challenge_method="S256",
+    )
+    code = await obtain_code(http, params, email, password)
+    response = await token_request(
+        http,
+        client_id,
+        secret,
+        grant_type="authorization_code",
+        code=code,
+        redirect_uri=params["redirect_uri"],
+        code_verifier=pkce.verifier,
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    remember(body.get("access_token"), body.get("refresh_token"), body.get("id_token"))
+    return body

@@ -9,7 +9,8 @@ from app.models import AuthorizationCode, OAuthClient
 from app.oidc.errors import InvalidGrantError, InvalidRequestError
 from app.oidc.provider import Provider
 from app.security import pkce
-from app.services import audit, authorization, clock, tokens
+from app.oidc.grants._responses import token_response
+from app.services import audit, authorization, clock
 
 logger = logging.getLogger(__name__)
 
@@ -48,33 +49,10 @@ async def exchange_authorization_code(
         logger.info("code exchange for client %s denied: %s", client.client_id, denial)
         raise InvalidGrantError("the user may no longer sign in to this client")
 
-    settings = provider.settings
-    access = await tokens.issue_access_token(
-        grant, client, client.access_token_ttl or settings.access_token_ttl
-    )
-    response: dict[str, Any] = {
-        "access_token": access.value,
-        "token_type": "Bearer",
-        "expires_in": access.expires_in,
-        "scope": " ".join(code.scopes),
-    }
-    if "openid" in code.scopes:
-        response["id_token"] = await tokens.issue_id_token(
-            tokens.IdTokenRequest(
-                issuer=settings.issuer,
-                client=client,
-                account=code.account,
-                tenant=code.tenant,
-                scopes=code.scopes,
-                auth_time=code.auth_time,
-                nonce=code.nonce,
-                access_token=access.value,
-                session_sid=code.session_sid,
-                ttl_seconds=client.id_token_ttl or settings.id_token_ttl,
-            ),
-            provider.keys,
-        )
-    return response
+    # The code's account and tenant are the grant's; reuse the loaded rows.
+    grant.account = code.account
+    grant.tenant = code.tenant
+    return await token_response(provider, client, grant, code.scopes, nonce=code.nonce)
 
 
 async def _revoke_replayed(client: OAuthClient, code: AuthorizationCode) -> None:
