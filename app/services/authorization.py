@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from uuid import UUID
 from datetime import datetime, timedelta
 
 from app.models import Account, AuthorizationCode, Grant, Membership, OAuthClient, Role
@@ -112,3 +113,36 @@ async def create_client_grant(client: OAuthClient, scopes: list[str]) -> Grant:
     )
     grant.account = None
     return grant
+
+
+async def revoke_grants(
+    reason: str,
+    *,
+    client_id: UUID | None = None,
+    account_id: UUID | None = None,
+    tenant_id: UUID | None = None,
+) -> int:
+    """Revoke every live grant that matches all given ids; return how many.
+
+    Called when a client, membership, tenant or password changes, so that
+    re-enabling something later does not bring old tokens back.
+    """
+    filters = {"revoked_at__isnull": True}
+    if client_id is not None:
+        filters["client_id"] = client_id
+    if account_id is not None:
+        filters["account_id"] = account_id
+    if tenant_id is not None:
+        filters["tenant_id"] = tenant_id
+    if len(filters) == 1:
+        raise ValueError("revoke_grants needs at least one id")
+    count = await Grant.filter(**filters).update(revoked_at=clock.now(), revoked_reason=reason)
+    logger.info(
+        "revoked %s grant(s): %s (client=%s account=%s tenant=%s)",
+        count,
+        reason,
+        client_id,
+        account_id,
+        tenant_id,
+    )
+    return count

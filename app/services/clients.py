@@ -18,7 +18,15 @@ from tortoise.transactions import in_transaction
 from app.models import ClientSecret, OAuthClient, Role, Tenant
 from app.security import jose
 from app.security.tokens import CLIENT_SECRET_PREFIX, digest, generate_token
-from app.services import audit, clock, paging, principals, scopes, tenants
+from app.services import (
+    audit,
+    authorization,
+    clock,
+    paging,
+    principals,
+    scopes,
+    tenants,
+)
 from app.services.errors import NotFoundError, ValidationError
 from app.services.principals import Principal
 
@@ -383,6 +391,8 @@ async def set_client_enabled(
     client.enabled = enabled
     async with in_transaction():
         await client.save(update_fields=["enabled", "updated_at"])
+        if not enabled:
+            await authorization.revoke_grants("client_disabled", client_id=client.id)
         action = "client.enabled" if enabled else "client.disabled"
         await _record(principal, action, client)
     return client

@@ -17,7 +17,16 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.models import Membership, Role
-from app.services import accounts, audit, clock, paging, principals, tenants
+from app.services import (
+    accounts,
+    audit,
+    authorization,
+    clock,
+    paging,
+    principals,
+    sessions,
+    tenants,
+)
 from app.services.errors import (
     ConflictError,
     NotFoundError,
@@ -220,8 +229,9 @@ async def set_user_password(
         else:
             await accounts.set_password(membership.account, password)
             await _record(principal, "user.password_set", membership)
-    # NOTE: existing sessions and tokens stay valid; ending them belongs to
-    # the logout and revocation work.
+        # A changed password must lock out whoever knew the old one.
+        await sessions.end_account_sessions(membership.account_id)
+        await authorization.revoke_grants("password_changed", account_id=membership.account_id)
     return membership
 
 
@@ -236,6 +246,12 @@ async def set_user_disabled(
     membership.disabled_at = clock.now() if disabled else None
     async with in_transaction():
         await membership.save(update_fields=["disabled_at"])
+        if disabled:
+            await authorization.revoke_grants(
+                "membership_disabled",
+                account_id=membership.account_id,
+                tenant_id=membership.tenant_id,
+            )
         await _record(
             principal, "user.disabled" if disabled else "user.enabled", membership
         )
@@ -249,6 +265,11 @@ async def remove_user(principal: Principal, tenant_id: Any, user_id: Any) -> UUI
     async with in_transaction():
         await membership.roles.clear()
         await membership.delete()
+        await authorization.revoke_grants(
+            "membership_removed",
+            account_id=membership.account_id,
+            tenant_id=membership.tenant_id,
+        )
         await _record(principal, "user.removed", membership)
     return membership.account_id
 

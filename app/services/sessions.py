@@ -42,3 +42,10 @@ async def end_session(session: LoginSession) -> None:
     await LoginSession.filter(id=session.id, ended_at__isnull=True).update(
         ended_at=clock.now()
     )
+
+
+async def end_account_sessions(account_id) -> int:
+    """End every live session of an account, for example after a password change."""
+    return await LoginSession.filter(account_id=account_id, ended_at__isnull=True).update(
+        ended_at=clock.now()
+    )

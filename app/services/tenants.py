@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.models import Account, Membership, OAuthClient, Role, Tenant
-from app.services import audit, paging, principals
+from app.services import audit, authorization, paging, principals
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.principals import Principal
 
@@ -146,6 +146,8 @@ async def update_tenant(
             await tenant.save(update_fields=[*changed, "updated_at"])
         except IntegrityError as exc:
             raise ConflictError(f"tenant slug {slug!r} is taken", field="slug") from exc
+        if changed.get("status") == "suspended":
+            await authorization.revoke_grants("tenant_suspended", tenant_id=tenant.id)
         await audit.record_change(
             principal,
             "tenant.updated",
