@@ -87,6 +87,32 @@ def create_admin_key(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _rotate_keys(activation_delay: int):
+    from app.services import keys
+
+    settings = Settings()
+    await db.migrate(settings)
+    await db.connect(settings)
+    try:
+        await keys.ensure_signing_key()
+        lifetime = await keys.max_id_token_lifetime(settings.id_token_ttl)
+        return await keys.rotate_signing_key(lifetime, activation_delay=activation_delay)
+    finally:
+        await db.disconnect()
+
+
+def rotate_keys(args: argparse.Namespace) -> int:
+    if args.activation_delay < 0:
+        print("--activation-delay must be 0 or more seconds", file=sys.stderr)
+        return 2
+    rotation = asyncio.run(_rotate_keys(args.activation_delay))
+    print(f"New signing key {rotation.kid} is published now and signs from "
+          f"{rotation.activates_at.isoformat()}.")
+    for kid, expires_at in rotation.retired.items():
+        print(f"Retired key {kid} stays published until {expires_at.isoformat()}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ringnity-login", description="Login with Ringnity, an OpenID Connect provider."
@@ -112,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     key_parser.add_argument("--name", default="platform admin", help="label for the key")
     key_parser.set_defaults(handler=create_admin_key)
+
+    rotate_parser = commands.add_parser(
+        "rotate-keys", help="publish a new signing key and retire the current one"
+    )
+    rotate_parser.add_argument(
+        "--activation-delay",
+        type=int,
+        default=300,
+        help="seconds the new key is published before it signs (default 300, "
+        "the JWKS cache lifetime)",
+    )
+    rotate_parser.set_defaults(handler=rotate_keys)
     return parser
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,10 +25,22 @@ async def start(app: FastAPI) -> None:
     settings: Settings = app.state.provider.settings
     await db.connect(settings)
     await keys.ensure_signing_key()
+    if settings.key_rotation_interval_days > 0:
+        app.state.rotation_task = asyncio.create_task(
+            keys.run_rotation_schedule(
+                uuid.uuid4().hex,
+                settings.key_rotation_interval_days,
+                settings.id_token_ttl,
+                settings.key_rotation_check_seconds,
+            )
+        )
     logger.info("Login with Ringnity started, issuer %s", settings.issuer)
 
 
 async def stop(app: FastAPI) -> None:
+    task = getattr(app.state, "rotation_task", None)
+    if task is not None:
+        task.cancel()
     await db.disconnect()
     logger.info("Login with Ringnity stopped")
 

@@ -49,11 +49,11 @@ async def login_submit(request: Request) -> Response:
         parse_qsl(fields.get("authorization_request", ""), keep_blank_values=True)
     )
     try:
-        areq = await authorize.parse_request(params)
+        areq = await authorize.parse_request(provider, params)
     except authorize.UntrustedRedirectError as exc:
         return pages.error_page(provider, request, "Sign-in request rejected", exc.message)
     except OAuth2Error as exc:
-        return authorize.error_redirect(provider, exc, 303)
+        return authorize.error_response(provider, request, exc, 303)
 
     email = fields.get("email", "")
     password = fields.get("password", "")
@@ -92,7 +92,7 @@ async def login_submit(request: Request) -> Response:
             provider, request, areq, session, fresh_login=True, status_code=303
         )
     except OAuth2Error as exc:
-        response = authorize.error_redirect(provider, exc, 303)
+        response = authorize.error_response(provider, request, exc, 303)
     pages.set_cookie(
         provider,
         response,

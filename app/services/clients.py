@@ -34,6 +34,8 @@ class ClientRegistration:
     grant_types: list[str] = field(default_factory=lambda: ["authorization_code"])
     allowed_cors_origins: list[str] = field(default_factory=list)
     skip_consent: bool = False
+    backchannel_logout_uri: str | None = None
+    backchannel_logout_session_required: bool = False
 
 
 def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None:
@@ -98,6 +100,12 @@ async def check_registration(registration: ClientRegistration) -> str:
         check_redirect_uri(uri, registration.application_type, "redirectUris")
     for uri in registration.post_logout_redirect_uris:
         check_redirect_uri(uri, registration.application_type, "postLogoutRedirectUris")
+    if registration.backchannel_logout_uri is not None:
+        # The provider's server posts to this URI, so only https, or http
+        # on loopback, is accepted (the web rules, with no private schemes).
+        check_redirect_uri(
+            registration.backchannel_logout_uri, "web", "backchannelLogoutUri"
+        )
     grantable = set(await scopes.grantable_scopes())
     for scope in registration.allowed_scopes:
         if scope not in grantable:
@@ -140,6 +148,8 @@ async def create_client(
         allowed_cors_origins=list(registration.allowed_cors_origins),
         require_pkce=registration.client_type == "public",
         skip_consent=registration.skip_consent,
+        backchannel_logout_uri=registration.backchannel_logout_uri,
+        backchannel_logout_session_required=registration.backchannel_logout_session_required,
     )
     if allowed_roles:
         await client.allowed_roles.add(*allowed_roles)
@@ -186,6 +196,38 @@ async def verify_secret(client: OAuthClient, presented: str) -> bool:
     return matched
 
 
+LOOPBACK_IPS = ("127.0.0.1", "::1")
+
+
 def redirect_uri_registered(client: OAuthClient, redirect_uri: str) -> bool:
-    """Exact string match against the registered redirect URIs."""
-    return redirect_uri in client.redirect_uris
+    """Match a redirect URI against the client's registered ones.
+
+    Matching is exact, except that a native client's loopback IP redirect
+    matches a registered one on any port (RFC 8252 section 7.3). The name
+    ``localhost`` does not get this rule, because it can resolve to another
+    interface (RFC 8252 section 8.3).
+    """
+    if redirect_uri in client.redirect_uris:
+        return True
+    if client.application_type != "native":
+        return False
+    presented = _loopback_without_port(redirect_uri)
+    if presented is None:
+        return False
+    return any(
+        _loopback_without_port(registered) == presented for registered in client.redirect_uris
+    )
+
+
+def _loopback_without_port(uri: str) -> tuple[str, str, str] | None:
+    """Return (host, path, query) of an http loopback IP URI, or None."""
+    try:
+        parts = urlsplit(uri)
+        parts.port  # raises ValueError on a malformed port
+    except ValueError:
+        return None
+    if parts.scheme != "http" or parts.hostname not in LOOPBACK_IPS:
+        return None
+    if parts.username is not None or parts.password is not None or parts.fragment:
+        return None
+    return parts.hostname, parts.path, parts.query

@@ -79,7 +79,11 @@ async def make_client(
     allowed_roles: list[Role] | None = None,
     grant_types: list[str] | None = None,
     application_type: str = "web",
+    skip_consent: bool = True,
+    post_logout_redirect_uris: list[str] | None = None,
+    backchannel_logout_uri: str | None = None,
 ) -> Client:
+    """Register a client; it skips consent unless a test asks for the consent page."""
     registration = clients.ClientRegistration(
         name="Test App",
         client_type=client_type,
@@ -88,6 +92,9 @@ async def make_client(
         redirect_uris=redirect_uris or [REDIRECT_URI],
         allowed_scopes=scopes or list(ALL_SCOPES),
         grant_types=grant_types or ["authorization_code"],
+        skip_consent=skip_consent,
+        post_logout_redirect_uris=post_logout_redirect_uris or [],
+        backchannel_logout_uri=backchannel_logout_uri,
     )
     client, secret = await clients.create_client(tenant, registration, allowed_roles)
     remember(secret)
