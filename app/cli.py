@@ -106,8 +106,10 @@ def rotate_keys(args: argparse.Namespace) -> int:
         print("--activation-delay must be 0 or more seconds", file=sys.stderr)
         return 2
     rotation = asyncio.run(_rotate_keys(args.activation_delay))
-    print(f"New signing key {rotation.kid} is published now and signs from "
-          f"{rotation.activates_at.isoformat()}.")
+    print(
+        f"New signing key {rotation.kid} is published now and signs from "
+        f"{rotation.activates_at.isoformat()}."
+    )
     for kid, expires_at in rotation.retired.items():
         print(f"Retired key {kid} stays published until {expires_at.isoformat()}.")
     return 0
