@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app import db
-from app.oidc import authorize, consent, discovery, login, token, userinfo
+from app.oidc import authorize, consent, discovery, login, logout, token, userinfo
 from app.oidc.provider import STATIC_DIR, Provider
 from app.services import keys
 from app.settings import Settings
@@ -65,7 +65,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
     )
     app.state.provider = Provider.build(settings)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    for module in (discovery, authorize, login, token, userinfo, consent):
+    for module in (discovery, authorize, login, token, userinfo, consent, logout):
         app.include_router(module.router)
     if settings.demo:
         from app.demo import routes as demo_routes
