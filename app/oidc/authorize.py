@@ -50,7 +50,7 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import RedirectResponse, Response
 
-from app.models import LoginSession, OAuthClient
+from app.models import Account, LoginSession, OAuthClient
 from app.oidc import pages
 from app.oidc.errors import (
     AccessDeniedError,
@@ -80,7 +80,7 @@ router = APIRouter()
 
 RESPONSE_TYPES = ("code",)
 RESPONSE_MODES = ("query", "form_post")
-# select_account is treated as login: a browser holds one session, so
+# select_account is treated as login. A browser has one session, so
 # choosing an account means signing in with it.
 PROMPT_VALUES = ("none", "login", "consent", "select_account")
 UI_LOCALES = ("en",)
@@ -339,7 +339,9 @@ def error_response(
     )
 
 
-def _error(areq: AuthorizationRequest, error_class: type[OAuth2Error], description: str):
+def _error(
+    areq: AuthorizationRequest, error_class: type[OAuth2Error], description: str
+) -> OAuth2Error:
     exc = error_class(description, redirect_uri=areq.redirect_uri, state=areq.state)
     exc.response_mode = areq.response_mode
     return exc
@@ -497,7 +499,7 @@ async def complete(
     )
 
 
-async def _consent_needed(areq: AuthorizationRequest, account) -> bool:
+async def _consent_needed(areq: AuthorizationRequest, account: Account) -> bool:
     if areq.client.skip_consent:
         return False
     if "consent" in areq.prompt:

@@ -18,7 +18,9 @@ logger = logging.getLogger(__name__)
 router = APIRouter()
 
 INVALID_CREDENTIALS = "Invalid email or password."
-MAX_FIELD_LENGTH = 4096
+# The authorization_request field carries the whole request, including an
+# id_token_hint of up to 8192 characters.
+MAX_FIELD_LENGTH = 16384
 
 
 @router.post("/oauth/authorize/login")

@@ -223,10 +223,11 @@ def _loopback_without_port(uri: str) -> tuple[str, str, str] | None:
     """Return (host, path, query) of an http loopback IP URI, or None."""
     try:
         parts = urlsplit(uri)
-        parts.port  # raises ValueError on a malformed port
+        port = parts.port
     except ValueError:
+        # A malformed or out-of-range port.
         return None
-    if parts.scheme != "http" or parts.hostname not in LOOPBACK_IPS:
+    if parts.scheme != "http" or parts.hostname not in LOOPBACK_IPS or port == 0:
         return None
     if parts.username is not None or parts.password is not None or parts.fragment:
         return None

@@ -24,9 +24,11 @@ logger = logging.getLogger(__name__)
 CACHE_SECONDS = 30.0
 # How long a rotated-in key is published before it signs. The JWKS response
 # allows caching for 300 seconds, so a relying party that fetched the JWKS
-# just before the rotation knows the new key by the time it signs anything.
+# just before the rotation has the new key by the time it signs anything.
 ACTIVATION_DELAY_SECONDS = 300
 ROTATION_LEASE_NAME = "signing_key_rotation"
+# Longer than a rotation takes, so the lease outlives the work it guards.
+ROTATION_LEASE_SECONDS = 600
 
 
 async def ensure_signing_key() -> None:
@@ -134,8 +136,7 @@ async def rotate_if_due(
     The lease keeps two instances from rotating at the same moment, and the
     age check keeps a later instance from rotating again.
     """
-    lease_seconds = 600
-    if not await acquire_lease(ROTATION_LEASE_NAME, holder, lease_seconds):
+    if not await acquire_lease(ROTATION_LEASE_NAME, holder, ROTATION_LEASE_SECONDS):
         return None
     newest = await SigningKey.all().order_by("-created_at").first()
     due = newest is None or newest.created_at <= clock.now() - timedelta(days=interval_days)
@@ -177,7 +178,7 @@ def _published_at(key: SigningKey, at: datetime) -> bool:
 class KeyStore:
     """Per-process cache of the signing key rows.
 
-    The cache holds the rows, not a chosen key, so every instance switches to
+    The cache stores the rows, not a chosen key, so every instance switches to
     a new key exactly at its ``activates_at``, whenever it last read them.
     """
 

@@ -34,7 +34,7 @@ class LogoutNotice:
 async def end_session(session: LoginSession, issuer: str, keys: KeyStore) -> list[LogoutNotice]:
     """End the session and revoke its grants; return the notices to deliver.
 
-    Every client that holds a grant from this session and registered a
+    Every client that has a grant from this session and registered a
     ``backchannel_logout_uri`` gets one notice, even if the grant was
     revoked earlier, because its ID tokens still carry this ``sid``.
     """
@@ -73,16 +73,25 @@ def _logout_token(issuer: str, client_id: str, session: LoginSession, signing_jw
 
 
 async def deliver(notices: list[LogoutNotice]) -> None:
-    """POST each logout token to its client; failures are logged, never raised."""
+    """POST each logout token to its client; failures are logged, not raised."""
     if not notices:
         return
-    # NOTE: the URIs are registered by client administrators, and this server
-    # posts to them from inside its network; registration only requires https
-    # (or http on loopback), so restrict egress at the network if that matters.
+    # NOTE: client administrators register these URIs, and this server posts
+    # to them from inside its network. Registration only requires https (or
+    # http on loopback), so restrict egress at the network where that matters.
     async with httpx.AsyncClient(
         timeout=DELIVERY_TIMEOUT_SECONDS, follow_redirects=False
     ) as http:
-        await asyncio.gather(*(_deliver_one(http, notice) for notice in notices))
+        results = await asyncio.gather(
+            *(_deliver_one(http, notice) for notice in notices), return_exceptions=True
+        )
+    for notice, result in zip(notices, results, strict=True):
+        if isinstance(result, Exception):
+            logger.error(
+                "back-channel logout to client %s failed with an unexpected %s",
+                notice.client_id,
+                type(result).__name__,
+            )
 
 
 async def _deliver_one(http: httpx.AsyncClient, notice: LogoutNotice) -> None:

@@ -83,7 +83,7 @@ async def make_client(
     post_logout_redirect_uris: list[str] | None = None,
     backchannel_logout_uri: str | None = None,
 ) -> Client:
-    """Register a client; it skips consent unless a test asks for the consent page."""
+    """Register a client; it skips consent unless the test passes ``skip_consent=False``."""
     registration = clients.ClientRegistration(
         name="Test App",
         client_type=client_type,
