@@ -10,6 +10,7 @@ import sys
 from base64 import urlsafe_b64decode
 from datetime import timedelta
 
+import httpx
 from joserfc import jwt
 from joserfc.jwk import KeySet
 
@@ -205,3 +206,17 @@ async def test_two_servers_rotate_once(app, database, log_dir):
     assert sum(log.count("rotated signing key") for log in logs) == 1
     for log in logs:
         assert "key rotation schedule started" in log
+
+
+async def test_schedule_off_by_default(live_server):
+    response = httpx.get(live_server.base_url + "/oauth/jwks.json", timeout=5)
+    assert response.status_code == 200
+    assert "key rotation schedule started" not in live_server.log_path.read_text()
+
+
+async def test_activation_outlasts_jwks_cache(http):
+    response = await http.get("/oauth/jwks.json")
+    cache_control = response.headers["cache-control"]
+    max_age = int(cache_control.split("max-age=", 1)[1].split(",", 1)[0])
+    assert max_age <= keys.ACTIVATION_DELAY_SECONDS
+    assert keys.CACHE_SECONDS <= keys.ACTIVATION_DELAY_SECONDS
