@@ -20,7 +20,9 @@ async def _signed_in(http):
     client = await factories.make_client(tenant)
     params = flows.authorize_params(client.client_id, REDIRECT)
     code = await flows.obtain_code(http, params, user.email, user.password)
-    body = await flows.exchange_code(http, client.client_id, client.secret, code, REDIRECT)
+    body = await flows.exchange_code(
+        http, client.client_id, client.secret, code, REDIRECT
+    )
     return client, user, body["id_token"]
 
 
@@ -37,7 +39,9 @@ def _error_of(response):
 def _hidden_fields(page: str) -> dict[str, str]:
     return {
         name: html.unescape(value)
-        for name, value in re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', page)
+        for name, value in re.findall(
+            r'type="hidden" name="([^"]+)" value="([^"]*)"', page
+        )
     }
 
 
@@ -96,7 +100,9 @@ async def test_max_age_exceeded_shows_login(http):
 
 async def test_max_age_exceeded_with_prompt_none(http):
     client, _, _ = await _signed_in(http)
-    params = flows.authorize_params(client.client_id, REDIRECT, max_age="0", prompt="none")
+    params = flows.authorize_params(
+        client.client_id, REDIRECT, max_age="0", prompt="none"
+    )
     assert _error_of(await _authorize(http, params))["error"] == "login_required"
 
 
@@ -180,11 +186,14 @@ async def test_id_token_hint_other_user(http):
     second = await factories.make_user(tenant)
     # The second user's ID token, then the first user's session.
     code = await flows.obtain_code(
-        http, flows.authorize_params(client.client_id, REDIRECT), second.email, second.password
+        http,
+        flows.authorize_params(client.client_id, REDIRECT),
+        second.email,
+        second.password,
     )
-    hint = (await flows.exchange_code(http, client.client_id, client.secret, code, REDIRECT))[
-        "id_token"
-    ]
+    hint = (
+        await flows.exchange_code(http, client.client_id, client.secret, code, REDIRECT)
+    )["id_token"]
     await flows.obtain_code(
         http,
         flows.authorize_params(client.client_id, REDIRECT, prompt="login"),
@@ -237,7 +246,9 @@ async def test_id_token_hint_other_client_rejected(http):
 
 async def test_form_post_response(http):
     client, _, _ = await _signed_in(http)
-    params = flows.authorize_params(client.client_id, REDIRECT, response_mode="form_post")
+    params = flows.authorize_params(
+        client.client_id, REDIRECT, response_mode="form_post"
+    )
     response = await _authorize(http, params)
     assert response.status_code == 200
     assert f'action="{REDIRECT}"' in response.text
@@ -280,7 +291,9 @@ async def test_form_post_after_login(http):
     tenant = await factories.make_tenant()
     user = await factories.make_user(tenant)
     client = await factories.make_client(tenant)
-    params = flows.authorize_params(client.client_id, REDIRECT, response_mode="form_post")
+    params = flows.authorize_params(
+        client.client_id, REDIRECT, response_mode="form_post"
+    )
     response = await flows.sign_in(http, params, user.email, user.password)
     assert response.status_code == 200
     fields = _hidden_fields(response.text)
@@ -291,7 +304,9 @@ async def test_form_post_after_login(http):
 
 async def test_response_mode_unsupported(http):
     client, _, _ = await _signed_in(http)
-    params = flows.authorize_params(client.client_id, REDIRECT, response_mode="fragment")
+    params = flows.authorize_params(
+        client.client_id, REDIRECT, response_mode="fragment"
+    )
     query = _error_of(await _authorize(http, params))
     assert query["error"] == "invalid_request"
     assert query["state"] == params["state"]

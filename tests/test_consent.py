@@ -91,7 +91,9 @@ async def test_consent_required_with_prompt_none(http):
 async def test_consent_new_scope_asks_again(http):
     page, client, _, _ = await _consent_page(http, scope="openid email")
     _code_of(await flows.submit_consent(http, page, "allow"))
-    wider = flows.authorize_params(client.client_id, REDIRECT, scope="openid email profile")
+    wider = flows.authorize_params(
+        client.client_id, REDIRECT, scope="openid email profile"
+    )
     response = await http.get("/oauth/authorize?" + urlencode(wider))
     assert response.status_code == 200
     assert "Allow access?" in response.text

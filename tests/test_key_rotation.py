@@ -33,7 +33,9 @@ async def _id_token(http) -> str:
     client = await factories.make_client(tenant)
     params = flows.authorize_params(client.client_id, REDIRECT, prompt="login")
     code = await flows.obtain_code(http, params, user.email, user.password)
-    body = await flows.exchange_code(http, client.client_id, client.secret, code, REDIRECT)
+    body = await flows.exchange_code(
+        http, client.client_id, client.secret, code, REDIRECT
+    )
     return body["id_token"]
 
 

@@ -79,7 +79,9 @@ async def _sign_in(http, tenant=None, user=None, **client_options):
     )
     params = flows.authorize_params(client.client_id, REDIRECT, prompt="login")
     code = await flows.obtain_code(http, params, user.email, user.password)
-    body = await flows.exchange_code(http, client.client_id, client.secret, code, REDIRECT)
+    body = await flows.exchange_code(
+        http, client.client_id, client.secret, code, REDIRECT
+    )
     return client, user, body
 
 
@@ -110,7 +112,12 @@ async def test_discovery_advertises_logout(http):
     assert document["backchannel_logout_supported"] is True
     assert document["backchannel_logout_session_supported"] is True
     assert document["response_modes_supported"] == ["query", "form_post"]
-    assert document["prompt_values_supported"] == ["none", "login", "consent", "select_account"]
+    assert document["prompt_values_supported"] == [
+        "none",
+        "login",
+        "consent",
+        "select_account",
+    ]
 
 
 async def test_logout_with_hint_redirects(http):
@@ -148,7 +155,10 @@ async def test_logout_post_form(http):
     client, _, body = await _sign_in(http)
     response = await http.post(
         "/oauth/logout",
-        data={"id_token_hint": body["id_token"], "post_logout_redirect_uri": AFTER_LOGOUT},
+        data={
+            "id_token_hint": body["id_token"],
+            "post_logout_redirect_uri": AFTER_LOGOUT,
+        },
     )
     assert response.status_code == 303
     assert response.headers["location"] == AFTER_LOGOUT
@@ -309,7 +319,10 @@ async def test_backchannel_failure_not_blocking(http, caplog):
         )
         await _sign_in_with_session(http, tenant, backchannel_logout_uri=failing.url)
 
-        params = {"id_token_hint": body["id_token"], "post_logout_redirect_uri": AFTER_LOGOUT}
+        params = {
+            "id_token_hint": body["id_token"],
+            "post_logout_redirect_uri": AFTER_LOGOUT,
+        }
         response = await http.get("/oauth/logout?" + urlencode(params))
     finally:
         failing.close()

@@ -30,7 +30,10 @@ async def _native_client(tenant, application_type="native"):
 async def _authorize(http, client_id, redirect_uri):
     pkce = flows.new_pkce()
     params = flows.authorize_params(
-        client_id, redirect_uri, code_challenge=pkce.challenge, code_challenge_method="S256"
+        client_id,
+        redirect_uri,
+        code_challenge=pkce.challenge,
+        code_challenge_method="S256",
     )
     return params, await http.get("/oauth/authorize?" + urlencode(params))
 
@@ -82,7 +85,9 @@ async def test_web_client_exact_port(http):
     client = await _native_client(tenant, application_type="web")
     _, exact = await _authorize(http, client.client_id, LOOPBACK_V6)
     assert exact.status_code == 200
-    _, other_port = await _authorize(http, client.client_id, "http://[::1]:8401/callback")
+    _, other_port = await _authorize(
+        http, client.client_id, "http://[::1]:8401/callback"
+    )
     assert other_port.status_code == 400
     assert "not registered" in other_port.text
 
@@ -93,7 +98,10 @@ async def test_private_use_scheme(http):
     client = await _native_client(tenant)
     params, page = await _authorize(http, client.client_id, PRIVATE_SCHEME)
     assert page.status_code == 200
-    assert "form-action 'self' com.example.app:;" in page.headers["content-security-policy"]
+    assert (
+        "form-action 'self' com.example.app:;"
+        in page.headers["content-security-policy"]
+    )
     response = await flows.submit_login(http, page, user.email, user.password)
     assert response.status_code == 303
     location = response.headers["location"]

@@ -50,7 +50,9 @@ async def consent_submit(request: Request) -> Response:
     try:
         areq = await authorize.parse_request(provider, params)
     except authorize.UntrustedRedirectError as exc:
-        return pages.error_page(provider, request, "Sign-in request rejected", exc.message)
+        return pages.error_page(
+            provider, request, "Sign-in request rejected", exc.message
+        )
     except OAuth2Error as exc:
         return authorize.error_response(provider, request, exc, 303)
 
@@ -60,7 +62,10 @@ async def consent_submit(request: Request) -> Response:
         return await authorize.login_page(provider, request, areq)
     expected = await authorize.consent_binding(session, encoded)
     if not constant_time_equals(expected, fields.get("consent_binding", "")):
-        logger.info("consent form for client %s rejected: binding mismatch", areq.client.client_id)
+        logger.info(
+            "consent form for client %s rejected: binding mismatch",
+            areq.client.client_id,
+        )
         return pages.error_page(
             provider, request, EXPIRED_TITLE, EXPIRED_MESSAGE, status_code=403
         )
@@ -77,9 +82,13 @@ async def consent_submit(request: Request) -> Response:
     }
     if decision != "allow":
         await audit.record("auth.consent_denied", **audit_fields)
-        logger.info("account %s denied consent to client %s", account.id, areq.client.client_id)
+        logger.info(
+            "account %s denied consent to client %s", account.id, areq.client.client_id
+        )
         exc = AccessDeniedError(
-            "the user denied the request", redirect_uri=areq.redirect_uri, state=areq.state
+            "the user denied the request",
+            redirect_uri=areq.redirect_uri,
+            state=areq.state,
         )
         exc.response_mode = areq.response_mode
         return authorize.error_response(provider, request, exc, 303)

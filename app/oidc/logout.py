@@ -76,13 +76,19 @@ async def _check_hint(provider: Provider, values: dict[str, str]) -> dict | None
     hint = values.get("id_token_hint")
     if hint is None:
         return None
-    claims = await tokens.read_issued_id_token(hint, provider.settings.issuer, provider.keys)
+    claims = await tokens.read_issued_id_token(
+        hint, provider.settings.issuer, provider.keys
+    )
     if claims is None:
-        raise LogoutRequestError("The id_token_hint is not an ID token issued by Ringnity.")
+        raise LogoutRequestError(
+            "The id_token_hint is not an ID token issued by Ringnity."
+        )
     return claims
 
 
-async def _check_client(values: dict[str, str], hint: dict | None) -> OAuthClient | None:
+async def _check_client(
+    values: dict[str, str], hint: dict | None
+) -> OAuthClient | None:
     client_id = values.get("client_id")
     if client_id is None and hint is not None:
         audiences = tokens.audiences(hint)
@@ -97,7 +103,9 @@ async def _check_client(values: dict[str, str], hint: dict | None) -> OAuthClien
     return client
 
 
-def _check_redirect_uri(values: dict[str, str], client: OAuthClient | None) -> str | None:
+def _check_redirect_uri(
+    values: dict[str, str], client: OAuthClient | None
+) -> str | None:
     redirect_uri = values.get("post_logout_redirect_uri")
     if redirect_uri is None:
         return None
@@ -112,7 +120,9 @@ def _check_redirect_uri(values: dict[str, str], client: OAuthClient | None) -> s
     return redirect_uri
 
 
-async def parse_request(provider: Provider, params: ImmutableMultiDict) -> LogoutRequest:
+async def parse_request(
+    provider: Provider, params: ImmutableMultiDict
+) -> LogoutRequest:
     """Run the checks in the module docstring's order."""
     values = _single_values(params)
     hint = await _check_hint(provider, values)
@@ -150,11 +160,16 @@ async def _confirmation_page(
 
 
 async def _finish(
-    provider: Provider, request: Request, lreq: LogoutRequest, session: LoginSession | None
+    provider: Provider,
+    request: Request,
+    lreq: LogoutRequest,
+    session: LoginSession | None,
 ) -> Response:
     notices: list[logout.LogoutNotice] = []
     if session is not None:
-        notices = await logout.end_session(session, provider.settings.issuer, provider.keys)
+        notices = await logout.end_session(
+            session, provider.settings.issuer, provider.keys
+        )
         await audit.record(
             "auth.sign_out",
             actor_type="account",
@@ -183,7 +198,9 @@ async def _finish(
     return response
 
 
-async def _handle(provider: Provider, request: Request, params: ImmutableMultiDict) -> Response:
+async def _handle(
+    provider: Provider, request: Request, params: ImmutableMultiDict
+) -> Response:
     try:
         lreq = await parse_request(provider, params)
     except LogoutRequestError as exc:
@@ -200,7 +217,9 @@ async def _form_params(request: Request) -> ImmutableMultiDict | None:
     if content_type.lower() != "application/x-www-form-urlencoded":
         return None
     form = await request.form()
-    return ImmutableMultiDict([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    return ImmutableMultiDict(
+        [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    )
 
 
 @router.get("/oauth/logout")

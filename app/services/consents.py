@@ -16,7 +16,9 @@ SCOPE_DESCRIPTIONS = {
 }
 
 
-async def consent_missing(account: Account, client: OAuthClient, scopes: list[str]) -> bool:
+async def consent_missing(
+    account: Account, client: OAuthClient, scopes: list[str]
+) -> bool:
     """Return True unless the account has approved every scope in ``scopes``."""
     consent = await Consent.get_or_none(account_id=account.id, client_id=client.id)
     if consent is None:
@@ -24,7 +26,9 @@ async def consent_missing(account: Account, client: OAuthClient, scopes: list[st
     return not set(scopes) <= set(consent.scopes)
 
 
-async def record_consent(account: Account, client: OAuthClient, scopes: list[str]) -> None:
+async def record_consent(
+    account: Account, client: OAuthClient, scopes: list[str]
+) -> None:
     """Add ``scopes`` to the account's approvals for the client."""
     consent = await Consent.get_or_none(account_id=account.id, client_id=client.id)
     if consent is None:
@@ -43,4 +47,6 @@ async def describe_scopes(scopes: list[str]) -> list[str]:
     catalog = dict(
         await CatalogScope.filter(name__in=scopes).values_list("name", "description")
     )
-    return [SCOPE_DESCRIPTIONS.get(scope) or catalog.get(scope) or scope for scope in scopes]
+    return [
+        SCOPE_DESCRIPTIONS.get(scope) or catalog.get(scope) or scope for scope in scopes
+    ]

@@ -139,7 +139,9 @@ async def rotate_if_due(
     if not await acquire_lease(ROTATION_LEASE_NAME, holder, ROTATION_LEASE_SECONDS):
         return None
     newest = await SigningKey.all().order_by("-created_at").first()
-    due = newest is None or newest.created_at <= clock.now() - timedelta(days=interval_days)
+    due = newest is None or newest.created_at <= clock.now() - timedelta(
+        days=interval_days
+    )
     if not due:
         return None
     return await rotate_signing_key(max_token_lifetime)
@@ -150,14 +152,18 @@ async def run_rotation_schedule(
 ) -> None:
     """Check every ``check_seconds`` whether a scheduled rotation is due, until cancelled."""
     logger.info(
-        "key rotation schedule started: every %s day(s), instance %s", interval_days, holder
+        "key rotation schedule started: every %s day(s), instance %s",
+        interval_days,
+        holder,
     )
     while True:
         try:
             lifetime = await max_id_token_lifetime(default_id_token_ttl)
             await rotate_if_due(holder, interval_days, lifetime)
         except Exception:
-            logger.exception("scheduled key rotation failed; retrying in %s s", check_seconds)
+            logger.exception(
+                "scheduled key rotation failed; retrying in %s s", check_seconds
+            )
         await asyncio.sleep(check_seconds)
 
 

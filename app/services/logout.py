@@ -31,7 +31,9 @@ class LogoutNotice:
     logout_token: str
 
 
-async def end_session(session: LoginSession, issuer: str, keys: KeyStore) -> list[LogoutNotice]:
+async def end_session(
+    session: LoginSession, issuer: str, keys: KeyStore
+) -> list[LogoutNotice]:
     """End the session and revoke its grants; return the notices to deliver.
 
     Every client that has a grant from this session and registered a
@@ -40,10 +42,12 @@ async def end_session(session: LoginSession, issuer: str, keys: KeyStore) -> lis
     """
     await sessions.end_session(session)
     grants = await Grant.filter(session_sid=session.sid).select_related("client")
-    revoked = await Grant.filter(session_sid=session.sid, revoked_at__isnull=True).update(
-        revoked_at=clock.now(), revoked_reason="logout"
+    revoked = await Grant.filter(
+        session_sid=session.sid, revoked_at__isnull=True
+    ).update(revoked_at=clock.now(), revoked_reason="logout")
+    logger.info(
+        "ended session of account %s, revoked %s grant(s)", session.account_id, revoked
     )
-    logger.info("ended session of account %s, revoked %s grant(s)", session.account_id, revoked)
     notified = {}
     for grant in grants:
         client = grant.client
@@ -53,11 +57,15 @@ async def end_session(session: LoginSession, issuer: str, keys: KeyStore) -> lis
     notices = []
     for client in notified.values():
         token = _logout_token(issuer, client.client_id, session, signing_jwk)
-        notices.append(LogoutNotice(client.client_id, client.backchannel_logout_uri, token))
+        notices.append(
+            LogoutNotice(client.client_id, client.backchannel_logout_uri, token)
+        )
     return notices
 
 
-def _logout_token(issuer: str, client_id: str, session: LoginSession, signing_jwk) -> str:
+def _logout_token(
+    issuer: str, client_id: str, session: LoginSession, signing_jwk
+) -> str:
     now = int(clock.now().timestamp())
     claims = {
         "iss": issuer,
@@ -96,10 +104,14 @@ async def deliver(notices: list[LogoutNotice]) -> None:
 
 async def _deliver_one(http: httpx.AsyncClient, notice: LogoutNotice) -> None:
     try:
-        response = await http.post(notice.uri, data={"logout_token": notice.logout_token})
+        response = await http.post(
+            notice.uri, data={"logout_token": notice.logout_token}
+        )
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         logger.warning(
-            "back-channel logout to client %s failed: %s", notice.client_id, type(exc).__name__
+            "back-channel logout to client %s failed: %s",
+            notice.client_id,
+            type(exc).__name__,
         )
         return
     if response.status_code not in (200, 204):

@@ -128,7 +128,9 @@ async def resolve_access_token(value: str) -> ActiveAccessToken | None:
     )
 
 
-async def read_issued_id_token(token: str, issuer: str, keys: KeyStore) -> dict[str, Any] | None:
+async def read_issued_id_token(
+    token: str, issuer: str, keys: KeyStore
+) -> dict[str, Any] | None:
     """Return the claims of an ID token this provider issued, or None.
 
     The signature must verify against a published key, ``typ`` must be
