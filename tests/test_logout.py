@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
+import time
 from base64 import urlsafe_b64decode
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode
 
+import httpx
 import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
@@ -26,8 +29,9 @@ EVENT = "http://schemas.openid.net/event/backchannel-logout"
 class Receiver:
     """A back-channel logout endpoint of a relying party, on 127.0.0.1."""
 
-    def __init__(self, status: int = 200) -> None:
+    def __init__(self, status: int = 200, delay: float = 0.0) -> None:
         self.logout_tokens: list[str] = []
+        self.received = threading.Event()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -36,6 +40,8 @@ class Receiver:
                 form = parse_qs(self.rfile.read(length).decode("ascii"))
                 receiver.logout_tokens.extend(form.get("logout_token", []))
                 remember(*form.get("logout_token", []))
+                time.sleep(delay)
+                receiver.received.set()
                 self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -343,3 +349,35 @@ async def test_backchannel_uri_must_be_secure(http):
         await factories.make_client(
             tenant, backchannel_logout_uri="http://rp.example.com/logout"
         )
+
+
+async def test_slow_backchannel_not_delaying_logout(live_server):
+    slow = Receiver(delay=3.0)
+    try:
+        async with httpx.AsyncClient(base_url=live_server.base_url) as browser:
+            tenant = await factories.make_tenant()
+            user = await factories.make_user(tenant)
+            client = await factories.make_client(
+                tenant,
+                post_logout_redirect_uris=[AFTER_LOGOUT],
+                backchannel_logout_uri=slow.url,
+            )
+            params = flows.authorize_params(client.client_id, REDIRECT)
+            code = await flows.obtain_code(browser, params, user.email, user.password)
+            body = await flows.exchange_code(
+                browser, client.client_id, client.secret, code, REDIRECT
+            )
+
+            started = time.monotonic()
+            response = await browser.get(
+                "/oauth/logout?" + urlencode({"id_token_hint": body["id_token"]})
+            )
+            elapsed = time.monotonic() - started
+        assert response.status_code == 200
+        assert "You are signed out" in response.text
+        # The receiver holds its response for 3 s; the logout returns first.
+        assert elapsed < 2.0
+        assert await asyncio.to_thread(slow.received.wait, 10)
+        assert len(slow.logout_tokens) == 1
+    finally:
+        slow.close()
