@@ -16,7 +16,7 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
 
-from app.models import Grant, LoginSession
+from app.models import AuditEvent, Grant, LoginSession
 from tests.conftest import free_port
 from tests.support import factories, flows
 from tests.support.secrets import remember
@@ -155,6 +155,9 @@ async def test_logout_revokes_session_grants(http):
         assert grant.revoked_reason == "logout"
     session = await LoginSession.get(sid=sid)
     assert session.ended_at is not None
+    event = await AuditEvent.get(action="auth.sign_out", actor_id=str(session.account_id))
+    assert event.target_id == client.client_id
+    assert event.tenant_id == client.client.tenant_id
 
 
 async def test_logout_post_form(http):
@@ -208,6 +211,8 @@ async def test_logout_without_hint_confirms(http):
     page = await http.get("/oauth/logout?" + urlencode(params))
     assert page.status_code == 200
     assert "Sign out?" in page.text
+    csp = page.headers["content-security-policy"]
+    assert "form-action 'self' https://rp.example.com;" in csp
     assert await _session_alive(http, client)
 
     fields = flows.form_fields(page.text, ("csrf_token", "logout_request"))

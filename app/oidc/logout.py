@@ -172,6 +172,7 @@ async def _finish(
         )
         await audit.record(
             "auth.sign_out",
+            tenant_id=lreq.client.tenant_id if lreq.client else None,
             actor_type="account",
             actor_id=str(session.account_id),
             target_type="client" if lreq.client else None,
