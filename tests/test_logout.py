@@ -155,7 +155,9 @@ async def test_logout_revokes_session_grants(http):
         assert grant.revoked_reason == "logout"
     session = await LoginSession.get(sid=sid)
     assert session.ended_at is not None
-    event = await AuditEvent.get(action="auth.sign_out", actor_id=str(session.account_id))
+    event = await AuditEvent.get(
+        action="auth.sign_out", actor_id=str(session.account_id)
+    )
     assert event.target_id == client.client_id
     assert event.tenant_id == client.client.tenant_id
 
@@ -386,3 +388,38 @@ async def test_slow_backchannel_not_delaying_logout(live_server):
         assert len(slow.logout_tokens) == 1
     finally:
         slow.close()
+
+
+async def test_relogin_same_user_keeps_sid(app, http):
+    client, user, first = await _sign_in(http)
+    old_cookie = http.cookies["rgn_session"]
+    await asyncio.sleep(1.1)
+    _, _, second = await _sign_in(http, client.client.tenant, user)
+
+    first_claims = _claims_of(first["id_token"])
+    second_claims = _claims_of(second["id_token"])
+    assert second_claims["sid"] == first_claims["sid"]
+    assert second_claims["auth_time"] > first_claims["auth_time"]
+    assert http.cookies["rgn_session"] != old_cookie
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver"
+    ) as stale:
+        stale.cookies.set("rgn_session", old_cookie)
+        assert not await _session_alive(stale, client)
+
+
+async def test_relogin_other_user_ends_session(http, receiver):
+    tenant = await factories.make_tenant()
+    first_user = await factories.make_user(tenant)
+    client, _, first = await _sign_in(
+        http, tenant, first_user, backchannel_logout_uri=receiver.url
+    )
+    await _sign_in(http, tenant)
+
+    assert len(receiver.logout_tokens) == 1
+    claims = _claims_of(receiver.logout_tokens[0])
+    assert claims["sid"] == _claims_of(first["id_token"])["sid"]
+    assert claims["sub"] == str(first_user.account.id)
+    grant = await Grant.get(session_sid=claims["sid"], client_id=client.client.id)
+    assert grant.revoked_reason == "logout"

@@ -6,13 +6,15 @@ import logging
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
+from starlette.background import BackgroundTask
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import Response
 
 from app.oidc import authorize, pages
 from app.oidc.errors import OAuth2Error
-from app.oidc.provider import get_provider
-from app.services import accounts, audit, sessions
+from app.models import Account, LoginSession
+from app.oidc.provider import Provider, get_provider
+from app.services import accounts, audit, logout, sessions
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -77,10 +79,7 @@ async def login_submit(request: Request) -> Response:
             email=email,
         )
 
-    cookie_value, session = await sessions.create_session(
-        account, provider.settings.session_ttl
-    )
-    session.account = account
+    cookie_value, session, notices = await _start_session(provider, request, account)
     await audit.record(
         "auth.sign_in",
         tenant_id=areq.client.tenant_id,
@@ -102,4 +101,29 @@ async def login_submit(request: Request) -> Response:
         cookie_value,
         max_age=provider.settings.session_ttl,
     )
+    if notices:
+        response.background = BackgroundTask(logout.deliver, notices)
     return response
+
+
+async def _start_session(
+    provider: Provider, request: Request, account: Account
+) -> tuple[str, LoginSession, list[logout.LogoutNotice]]:
+    """Return the cookie value and session for a sign-in, and logout notices to send.
+
+    A sign-in by the account of the browser's current session renews that
+    session. A sign-in by another account ends the current session first,
+    with back-channel logout to its clients, and starts a new one.
+    """
+    ttl = provider.settings.session_ttl
+    current = await sessions.load_session(request.cookies.get(pages.SESSION_COOKIE))
+    notices: list[logout.LogoutNotice] = []
+    if current is not None and current.account_id == account.id:
+        cookie_value = await sessions.reauthenticate(current, ttl)
+        current.account = account
+        return cookie_value, current, notices
+    if current is not None:
+        notices = await logout.end_session(current, provider.settings.issuer, provider.keys)
+    cookie_value, session = await sessions.create_session(account, ttl)
+    session.account = account
+    return cookie_value, session, notices
