@@ -95,8 +95,9 @@ async def _rotate_keys(activation_delay: int):
     await db.connect(settings)
     try:
         await keys.ensure_signing_key()
-        lifetime = await keys.max_id_token_lifetime(settings.id_token_ttl)
-        return await keys.rotate_signing_key(lifetime, activation_delay=activation_delay)
+        return await keys.rotate_signing_key(
+            settings.id_token_ttl, activation_delay=activation_delay
+        )
     finally:
         await db.disconnect()
 

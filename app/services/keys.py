@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from app.models import OAuthClient, SchedulerLease, ServerSecret, SigningKey
 from app.security import jose
@@ -68,7 +69,7 @@ async def max_id_token_lifetime(default_seconds: int) -> int:
 
 
 async def rotate_signing_key(
-    max_token_lifetime: int,
+    default_id_token_ttl: int,
     *,
     activation_delay: int = ACTIVATION_DELAY_SECONDS,
     now: datetime | None = None,
@@ -77,28 +78,31 @@ async def rotate_signing_key(
 
     The new key is published at once and signs from ``now`` plus
     ``activation_delay`` seconds. Each retired key stays published until
-    every token it can have signed has expired: its ``retired_at`` plus
-    ``max_token_lifetime`` plus the time an instance may keep using a cached
-    key. Pass ``max_id_token_lifetime(...)`` as ``max_token_lifetime``.
+    every token it can have signed has expired: its ``retired_at`` plus the
+    longest ID token lifetime (``default_id_token_ttl`` or a longer client
+    lifetime) plus the time an instance may keep using a cached key.
     """
     now = now or clock.now()
+    lifetime = await max_id_token_lifetime(default_id_token_ttl)
     activates_at = now + timedelta(seconds=activation_delay)
-    expires_at = activates_at + timedelta(seconds=max_token_lifetime + CACHE_SECONDS)
+    expires_at = activates_at + timedelta(seconds=lifetime + CACHE_SECONDS)
     kid, private_jwk, public_jwk = jose.generate_signing_key()
-    # A key that already retires before ``activates_at`` keeps its dates.
-    replaced = await SigningKey.filter(
-        Q(retired_at__isnull=True) | Q(retired_at__gt=activates_at)
-    ).values_list("kid", flat=True)
-    await SigningKey.filter(kid__in=list(replaced)).update(
-        retired_at=activates_at, expires_at=expires_at
-    )
-    await SigningKey.create(
-        kid=kid,
-        alg=jose.SIGNING_ALG,
-        private_jwk=private_jwk,
-        public_jwk=public_jwk,
-        activates_at=activates_at,
-    )
+    # One transaction, so a failure cannot retire the old keys without a successor.
+    async with in_transaction():
+        # A key that already retires before ``activates_at`` keeps its dates.
+        replaced = await SigningKey.filter(
+            Q(retired_at__isnull=True) | Q(retired_at__gt=activates_at)
+        ).values_list("kid", flat=True)
+        await SigningKey.create(
+            kid=kid,
+            alg=jose.SIGNING_ALG,
+            private_jwk=private_jwk,
+            public_jwk=public_jwk,
+            activates_at=activates_at,
+        )
+        await SigningKey.filter(kid__in=list(replaced)).update(
+            retired_at=activates_at, expires_at=expires_at
+        )
     logger.info(
         "rotated signing key: %s signs from %s, retired %s",
         kid,
@@ -129,7 +133,7 @@ async def acquire_lease(name: str, holder: str, ttl_seconds: int) -> bool:
 
 
 async def rotate_if_due(
-    holder: str, interval_days: int, max_token_lifetime: int
+    holder: str, interval_days: int, default_id_token_ttl: int
 ) -> Rotation | None:
     """Rotate when the newest key is older than ``interval_days`` and the lease is ours.
 
@@ -144,7 +148,7 @@ async def rotate_if_due(
     )
     if not due:
         return None
-    return await rotate_signing_key(max_token_lifetime)
+    return await rotate_signing_key(default_id_token_ttl)
 
 
 async def run_rotation_schedule(
@@ -158,8 +162,7 @@ async def run_rotation_schedule(
     )
     while True:
         try:
-            lifetime = await max_id_token_lifetime(default_id_token_ttl)
-            await rotate_if_due(holder, interval_days, lifetime)
+            await rotate_if_due(holder, interval_days, default_id_token_ttl)
         except Exception:
             logger.exception(
                 "scheduled key rotation failed; retrying in %s s", check_seconds
