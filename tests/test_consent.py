@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from urllib.parse import urlencode
 
@@ -153,3 +154,16 @@ async def test_consent_without_session_shows_login(app, http):
     response = await flows.submit_consent(http, page, "allow")
     assert response.status_code == 200
     assert "Sign in" in response.text
+
+
+async def test_consent_form_from_earlier_sign_in(http):
+    page, client, user, params = await _consent_page(http)
+    await asyncio.sleep(1.1)
+    again = flows.authorize_params(client.client_id, REDIRECT, prompt="login")
+    newer = await flows.sign_in(http, again, user.email, user.password)
+    assert "Allow access?" in newer.text
+
+    response = await flows.submit_consent(http, page, "allow")
+    assert response.status_code == 403
+    assert "Consent form expired" in response.text
+    _code_of(await flows.submit_consent(http, newer, "allow"))

@@ -58,7 +58,6 @@ WRONG_ACCOUNT = (
 )
 
 
-
 def respond_to_client(
     provider: Provider,
     request: Request,
@@ -170,14 +169,16 @@ async def login_page(
 
 
 async def consent_binding(session: LoginSession, encoded_request: str) -> str:
-    """Return an HMAC that ties a consent form to one session and one request.
+    """Return an HMAC that ties a consent form to one sign-in and one request.
 
     The consent page is shown only after the sign-in step passed for this
-    session and request, so a submission that carries the binding may skip
-    that step, and an edited request in the form fails the check.
+    session, sign-in time and request, so a submission that carries the
+    binding may skip that step. An edited request, or a form from before the
+    user signed in again, fails the check.
     """
     secret = await keys.server_secret(CONSENT_SECRET_NAME)
-    return sign(secret, f"{session.sid}\n{encoded_request}")
+    auth_time = int(session.auth_time.timestamp())
+    return sign(secret, f"{session.sid}\n{auth_time}\n{encoded_request}")
 
 
 async def consent_page(
