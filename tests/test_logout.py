@@ -382,7 +382,7 @@ async def test_slow_backchannel_not_delaying_logout(live_server):
             elapsed = time.monotonic() - started
         assert response.status_code == 200
         assert "You are signed out" in response.text
-        # The receiver holds its response for 3 s; the logout returns first.
+        # The receiver delays its response by 3 s; the logout returns first.
         assert elapsed < 2.0
         assert await asyncio.to_thread(slow.received.wait, 10)
         assert len(slow.logout_tokens) == 1

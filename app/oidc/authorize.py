@@ -10,7 +10,7 @@ passes these steps in order (``complete``):
 2. The account may sign in to the client, else ``access_denied``.
 3. Consent: unless the client skips consent, the consent page is shown when
    the account has not approved every requested scope or the request has
-   ``prompt=consent``; with ``prompt=none`` the error is ``consent_required``.
+   ``prompt=consent``. With ``prompt=none`` the error is ``consent_required``.
 4. A code is issued and returned by the response mode.
 
 No step asks for any other interaction, so ``interaction_required`` is

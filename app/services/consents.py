@@ -6,7 +6,7 @@ from tortoise.exceptions import IntegrityError
 
 from app.models import Account, CatalogScope, Consent, OAuthClient
 
-# What the consent page shows the user that each scope lets the application do.
+# The consent page's plain-language line for each scope.
 SCOPE_DESCRIPTIONS = {
     "openid": "Confirm that you are signed in with your Ringnity account",
     "profile": "See your name and basic profile details",
