@@ -117,6 +117,7 @@ async def test_discovery_advertises_logout(http):
     assert document["end_session_endpoint"] == "http://testserver/oauth/logout"
     assert document["backchannel_logout_supported"] is True
     assert document["backchannel_logout_session_supported"] is True
+    assert document["ui_locales_supported"] == ["en"]
     assert document["response_modes_supported"] == ["query", "form_post"]
     assert document["prompt_values_supported"] == [
         "none",
