@@ -7,9 +7,13 @@ import asyncio
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app import db, logging_setup
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.services.keys import Rotation
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +91,7 @@ def create_admin_key(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _rotate_keys(activation_delay: int):
+async def _rotate_keys(activation_delay: int) -> Rotation:
     from app.services import keys
 
     settings = Settings()

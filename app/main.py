@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -41,6 +42,8 @@ async def stop(app: FastAPI) -> None:
     task = getattr(app.state, "rotation_task", None)
     if task is not None:
         task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
     await db.disconnect()
     logger.info("Login with Ringnity stopped")
 
