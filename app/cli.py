@@ -8,9 +8,13 @@ import logging
 import os
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from app import db, logging_setup
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.services.keys import Rotation
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +122,34 @@ def export_schema(args: argparse.Namespace) -> int:
     with open(args.output, "w", encoding="utf-8") as handle:
         handle.write(export_sdl())
     print(f"wrote the admin API schema to {args.output}")
+
+
+async def _rotate_keys(activation_delay: int) -> Rotation:
+    from app.services import keys
+
+    settings = Settings()
+    await db.migrate(settings)
+    await db.connect(settings)
+    try:
+        await keys.ensure_signing_key()
+        return await keys.rotate_signing_key(
+            settings.id_token_ttl, activation_delay=activation_delay
+        )
+    finally:
+        await db.disconnect()
+
+
+def rotate_keys(args: argparse.Namespace) -> int:
+    if args.activation_delay < 0:
+        print("--activation-delay must be 0 or more seconds", file=sys.stderr)
+        return 2
+    rotation = asyncio.run(_rotate_keys(args.activation_delay))
+    print(
+        f"New signing key {rotation.kid} is published now and signs from "
+        f"{rotation.activates_at.isoformat()}."
+    )
+    for kid, expires_at in rotation.retired.items():
+        print(f"Retired key {kid} stays published until {expires_at.isoformat()}.")
     return 0
 
 
@@ -154,6 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", default="schema.graphql", help="file to write (default schema.graphql)"
     )
     schema_parser.set_defaults(handler=export_schema)
+
+    rotate_parser = commands.add_parser(
+        "rotate-keys", help="publish a new signing key and retire the current one"
+    )
+    rotate_parser.add_argument(
+        "--activation-delay",
+        type=int,
+        default=300,
+        help="seconds the new key is published before it signs (default 300, "
+        "the JWKS cache lifetime)",
+    )
+    rotate_parser.set_defaults(handler=rotate_keys)
     return parser
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,10 +18,12 @@ from app import db
 from app.admin.schema import create_router
 from app.oidc import (
     authorize,
+    consent,
     cors,
     discovery,
     introspection,
     login,
+    logout,
     revocation,
     server_metadata,
     token,
@@ -37,10 +42,24 @@ async def start(app: FastAPI) -> None:
     settings: Settings = app.state.provider.settings
     await db.connect(settings)
     await keys.ensure_signing_key()
+    if settings.key_rotation_interval_days > 0:
+        app.state.rotation_task = asyncio.create_task(
+            keys.run_rotation_schedule(
+                uuid.uuid4().hex,
+                settings.key_rotation_interval_days,
+                settings.id_token_ttl,
+                settings.key_rotation_check_seconds,
+            )
+        )
     logger.info("Login with Ringnity started, issuer %s", settings.issuer)
 
 
 async def stop(app: FastAPI) -> None:
+    task = getattr(app.state, "rotation_task", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
     await db.disconnect()
     logger.info("Login with Ringnity stopped")
 
@@ -84,9 +103,19 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
     app.state.provider = Provider.build(settings)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    for module in (discovery, authorize, login, token, userinfo):
-        app.include_router(module.router)
-    for module in (revocation, introspection, server_metadata):
+    protocol_modules = (
+        discovery,
+        server_metadata,
+        authorize,
+        login,
+        consent,
+        token,
+        userinfo,
+        revocation,
+        introspection,
+        logout,
+    )
+    for module in protocol_modules:
         app.include_router(module.router)
     app.add_middleware(cors.CorsMiddleware)
     app.include_router(create_router(settings))

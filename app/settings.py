@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     refresh_token_ttl: int = 30 * 24 * 3600
     session_ttl: int = 14 * 24 * 3600
 
+    # Automatic signing key rotation: days between rotations, 0 turns it off.
+    # Instances sharing a database take turns through a lease, so only one
+    # rotates. The check runs every key_rotation_check_seconds.
+    key_rotation_interval_days: int = 0
+    key_rotation_check_seconds: int = 3600
+
     demo: bool = False
     # The client_id of the first-party dashboard (a public client): its
     # access tokens are accepted by the admin API for tenant admins.

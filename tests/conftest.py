@@ -115,7 +115,13 @@ class LiveServer:
     process: subprocess.Popen
 
 
-def start_server(database: Settings, log_dir: Path, *, demo: bool = False) -> LiveServer:
+def start_server(
+    database: Settings,
+    log_dir: Path,
+    *,
+    demo: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> LiveServer:
     """Start ``ringnity-login serve`` as a real uvicorn process on a free port."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -126,6 +132,7 @@ def start_server(database: Settings, log_dir: Path, *, demo: bool = False) -> Li
         "RINGNITY_DATABASE_URL": database.database_url,
         "RINGNITY_ISSUER": base_url,
         "RINGNITY_DATA_DIR": str(database.data_dir),
+        **(extra_env or {}),
     }
     command = [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if demo:

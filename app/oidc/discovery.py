@@ -68,6 +68,10 @@ async def openid_configuration(provider: Provider) -> dict[str, Any]:
         "request_uri_parameter_supported": False,
         "authorization_response_iss_parameter_supported": True,
         "prompt_values_supported": list(authorize.PROMPT_VALUES),
+        "ui_locales_supported": list(authorize.UI_LOCALES),
+        "end_session_endpoint": provider.url("/oauth/logout"),
+        "backchannel_logout_supported": True,
+        "backchannel_logout_session_supported": True,
     }
 
 

@@ -6,19 +6,23 @@ import logging
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
+from starlette.background import BackgroundTask
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import Response
 
 from app.oidc import authorize, pages
 from app.oidc.errors import OAuth2Error
-from app.oidc.provider import get_provider
-from app.services import accounts, audit, sessions
+from app.models import Account, LoginSession
+from app.oidc.provider import Provider, get_provider
+from app.services import accounts, audit, logout, sessions
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
 
 INVALID_CREDENTIALS = "Invalid email or password."
-MAX_FIELD_LENGTH = 4096
+# The authorization_request field carries the whole request, including an
+# id_token_hint of up to 8192 characters.
+MAX_FIELD_LENGTH = 16384
 
 
 @router.post("/oauth/authorize/login")
@@ -49,11 +53,11 @@ async def login_submit(request: Request) -> Response:
         parse_qsl(fields.get("authorization_request", ""), keep_blank_values=True)
     )
     try:
-        areq = await authorize.parse_request(params)
+        areq = await authorize.parse_request(provider, params)
     except authorize.UntrustedRedirectError as exc:
         return pages.error_page(provider, request, "Sign-in request rejected", exc.message)
     except OAuth2Error as exc:
-        return authorize.error_redirect(provider, exc, 303)
+        return authorize.error_response(provider, request, exc, 303)
 
     email = fields.get("email", "")
     password = fields.get("password", "")
@@ -75,10 +79,7 @@ async def login_submit(request: Request) -> Response:
             email=email,
         )
 
-    cookie_value, session = await sessions.create_session(
-        account, provider.settings.session_ttl
-    )
-    session.account = account
+    cookie_value, session, notices = await _start_session(provider, request, account)
     await audit.record(
         "auth.sign_in",
         tenant_id=areq.client.tenant_id,
@@ -92,7 +93,7 @@ async def login_submit(request: Request) -> Response:
             provider, request, areq, session, fresh_login=True, status_code=303
         )
     except OAuth2Error as exc:
-        response = authorize.error_redirect(provider, exc, 303)
+        response = authorize.error_response(provider, request, exc, 303)
     pages.set_cookie(
         provider,
         response,
@@ -100,4 +101,29 @@ async def login_submit(request: Request) -> Response:
         cookie_value,
         max_age=provider.settings.session_ttl,
     )
+    if notices:
+        response.background = BackgroundTask(logout.deliver, notices)
     return response
+
+
+async def _start_session(
+    provider: Provider, request: Request, account: Account
+) -> tuple[str, LoginSession, list[logout.LogoutNotice]]:
+    """Return the cookie value and session for a sign-in, and logout notices to send.
+
+    A sign-in by the account of the browser's current session renews that
+    session. A sign-in by another account ends the current session first,
+    with back-channel logout to its clients, and starts a new one.
+    """
+    ttl = provider.settings.session_ttl
+    current = await sessions.load_session(request.cookies.get(pages.SESSION_COOKIE))
+    notices: list[logout.LogoutNotice] = []
+    if current is not None and current.account_id == account.id:
+        cookie_value = await sessions.reauthenticate(current, ttl)
+        current.account = account
+        return cookie_value, current, notices
+    if current is not None:
+        notices = await logout.end_session(current, provider.settings.issuer, provider.keys)
+    cookie_value, session = await sessions.create_session(account, ttl)
+    session.account = account
+    return cookie_value, session, notices

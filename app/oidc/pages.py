@@ -27,17 +27,21 @@ def origin_of(uri: str) -> str | None:
     return None
 
 
-def security_headers(form_targets: tuple[str, ...] = ()) -> dict[str, str]:
+def security_headers(
+    form_targets: tuple[str, ...] = (), *, scripts: bool = False
+) -> dict[str, str]:
     """Return headers for every HTML page.
 
     Chromium applies ``form-action`` to the redirects that follow a form
     submission too, so a page whose form ends in a redirect to a client
-    lists that client's origin in ``form_targets``.
+    lists that client's origin in ``form_targets``. ``scripts`` allows
+    script files from ``/static/``; inline scripts stay blocked.
     """
     form_action = " ".join(("'self'", *form_targets))
+    script_src = "script-src 'self'; " if scripts else ""
     return {
         "Content-Security-Policy": (
-            "default-src 'none'; style-src 'self'; img-src 'self'; "
+            f"default-src 'none'; {script_src}style-src 'self'; img-src 'self'; "
             f"form-action {form_action}; frame-ancestors 'none'; base-uri 'none'"
         ),
         "X-Frame-Options": "DENY",
@@ -55,11 +59,12 @@ def render(
     *,
     status_code: int = 200,
     form_targets: tuple[str, ...] = (),
+    scripts: bool = False,
 ) -> HTMLResponse:
     response = provider.templates.TemplateResponse(
         request, template, context, status_code=status_code
     )
-    response.headers.update(security_headers(form_targets))
+    response.headers.update(security_headers(form_targets, scripts=scripts))
     return response
 
 

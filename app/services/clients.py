@@ -62,6 +62,8 @@ class ClientRegistration:
     skip_consent: bool = False
     # Public keys for private_key_jwt, as a JWK Set.
     jwks: dict | None = None
+    backchannel_logout_uri: str | None = None
+    backchannel_logout_session_required: bool = False
     # None: required for public clients, optional for confidential ones.
     require_pkce: bool | None = None
 
@@ -152,6 +154,12 @@ async def check_registration(registration: ClientRegistration) -> str:
         check_redirect_uri(uri, registration.application_type, "redirectUris")
     for uri in registration.post_logout_redirect_uris:
         check_redirect_uri(uri, registration.application_type, "postLogoutRedirectUris")
+    if registration.backchannel_logout_uri is not None:
+        # The provider's server posts to this URI, so only https, or http
+        # on loopback, is accepted (the web rules, with no private schemes).
+        check_redirect_uri(
+            registration.backchannel_logout_uri, "web", "backchannelLogoutUri"
+        )
     grantable = set(await scopes.grantable_scopes())
     for scope in registration.allowed_scopes:
         if scope not in grantable:
@@ -266,9 +274,42 @@ async def verify_secret(client: OAuthClient, presented: str) -> bool:
     return matched
 
 
+LOOPBACK_IPS = ("127.0.0.1", "::1")
+
+
 def redirect_uri_registered(client: OAuthClient, redirect_uri: str) -> bool:
-    """Exact string match against the registered redirect URIs."""
-    return redirect_uri in client.redirect_uris
+    """Match a redirect URI against the client's registered ones.
+
+    Matching is exact, except that a native client's loopback IP redirect
+    matches a registered one on any port (RFC 8252 section 7.3). The name
+    ``localhost`` does not get this rule, because it can resolve to another
+    interface (RFC 8252 section 8.3).
+    """
+    if redirect_uri in client.redirect_uris:
+        return True
+    if client.application_type != "native":
+        return False
+    presented = _loopback_without_port(redirect_uri)
+    if presented is None:
+        return False
+    return any(
+        _loopback_without_port(registered) == presented for registered in client.redirect_uris
+    )
+
+
+def _loopback_without_port(uri: str) -> tuple[str, str, str] | None:
+    """Return (host, path, query) of an http loopback IP URI, or None."""
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError:
+        # A malformed or out-of-range port.
+        return None
+    if parts.scheme != "http" or parts.hostname not in LOOPBACK_IPS or port == 0:
+        return None
+    if parts.username is not None or parts.password is not None or parts.fragment:
+        return None
+    return parts.hostname, parts.path, parts.query
 
 
 # Clients through the admin API.

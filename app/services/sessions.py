@@ -49,3 +49,19 @@ async def end_account_sessions(account_id) -> int:
     return await LoginSession.filter(account_id=account_id, ended_at__isnull=True).update(
         ended_at=clock.now()
     )
+
+
+async def reauthenticate(session: LoginSession, ttl_seconds: int) -> str:
+    """Record a new sign-in in an existing session; return its new cookie value.
+
+    The ``sid`` stays, so clients that signed in earlier in this session
+    still match it at logout. The cookie value changes, so a value that
+    leaked before the sign-in stops working.
+    """
+    cookie_value = generate_token(SESSION_PREFIX)
+    now = clock.now()
+    session.digest = digest(cookie_value)
+    session.auth_time = now
+    session.expires_at = now + timedelta(seconds=ttl_seconds)
+    await session.save(update_fields=["digest", "auth_time", "expires_at"])
+    return cookie_value

@@ -20,6 +20,8 @@ from app.services import clock
 from app.services.claims import identity_claims
 from app.services.keys import KeyStore
 
+MAX_ID_TOKEN_LENGTH = 8192
+
 
 @dataclass
 class IssuedAccessToken:
@@ -142,3 +144,36 @@ async def revoke_access_token(value: str, client: OAuthClient) -> bool:
         digest=digest(value), client_id=client.id, revoked_at__isnull=True
     ).update(revoked_at=clock.now())
     return revoked == 1
+
+
+async def read_issued_id_token(
+    token: str, issuer: str, keys: KeyStore
+) -> dict[str, Any] | None:
+    """Return the claims of an ID token this provider issued, or None.
+
+    The signature must verify against a published key, ``typ`` must be
+    ``JWT`` (so a logout token does not pass) and ``iss`` must be ours.
+    ``exp`` is not checked: an expired ID token still names its user and
+    client, which is all ``id_token_hint`` needs.
+    """
+    if len(token) > MAX_ID_TOKEN_LENGTH:
+        return None
+    try:
+        header, claims = jose.decode_jwt(token, await keys.published_jwks())
+    except (jose.JoseError, ValueError):
+        return None
+    if header.get("typ") != "JWT" or claims.get("iss") != issuer:
+        return None
+    if not isinstance(claims.get("sub"), str):
+        return None
+    return claims
+
+
+def audiences(claims: dict[str, Any]) -> list[str]:
+    """Return the ``aud`` claim as a list, whether it was a string or an array."""
+    aud = claims.get("aud")
+    if isinstance(aud, str):
+        return [aud]
+    if isinstance(aud, list):
+        return [item for item in aud if isinstance(item, str)]
+    return []

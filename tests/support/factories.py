@@ -81,7 +81,11 @@ async def make_client(
     application_type: str = "web",
     cors_origins: list[str] | None = None,
     jwks: dict | None = None,
+    skip_consent: bool = True,
+    post_logout_redirect_uris: list[str] | None = None,
+    backchannel_logout_uri: str | None = None,
 ) -> Client:
+    """Register a client; it skips consent unless the test passes ``skip_consent=False``."""
     registration = clients.ClientRegistration(
         name="Test App",
         client_type=client_type,
@@ -92,6 +96,9 @@ async def make_client(
         grant_types=grant_types or ["authorization_code"],
         allowed_cors_origins=cors_origins or [],
         jwks=jwks,
+        skip_consent=skip_consent,
+        post_logout_redirect_uris=post_logout_redirect_uris or [],
+        backchannel_logout_uri=backchannel_logout_uri,
     )
     client, secret = await clients.create_client(tenant, registration, allowed_roles)
     remember(secret)

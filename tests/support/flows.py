@@ -39,10 +39,12 @@ def authorize_params(client_id: str, redirect_uri: str, **extra: str) -> dict[st
     return {key: value for key, value in params.items() if value is not None}
 
 
-def form_fields(page: str) -> dict[str, str]:
+def form_fields(
+    page: str, names: tuple[str, ...] = ("csrf_token", "authorization_request")
+) -> dict[str, str]:
     """Return the hidden fields of the login form in an HTML page."""
     fields = {}
-    for name in ("csrf_token", "authorization_request"):
+    for name in names:
         match = re.search(rf'name="{name}" value="([^"]*)"', page)
         assert match, f"login form has no {name} field"
         fields[name] = html.unescape(match.group(1))
@@ -73,9 +75,17 @@ async def sign_in(
 
 
 async def obtain_code(
-    http: httpx.AsyncClient, params: dict[str, str], email: str, password: str
+    http: httpx.AsyncClient,
+    params: dict[str, str],
+    email: str,
+    password: str,
+    *,
+    approve_consent: bool = True,
 ) -> str:
+    """Sign in and return the code; a consent page is approved unless told not to."""
     response = await sign_in(http, params, email, password)
+    if approve_consent and 'name="consent_binding"' in response.text:
+        response = await submit_consent(http, response, "allow")
     assert response.status_code == 303, response.text
     query = query_of(response.headers["location"])
     assert "code" in query, query
@@ -123,4 +133,38 @@ async def sign_in_tokens(
     assert response.status_code == 200, response.text
     body = response.json()
     remember(body.get("access_token"), body.get("refresh_token"), body.get("id_token"))
+    return body
+
+
+CONSENT_FIELDS = ("csrf_token", "authorization_request", "consent_binding")
+
+
+async def submit_consent(
+    http: httpx.AsyncClient, consent_page: httpx.Response, decision: str
+) -> httpx.Response:
+    fields = form_fields(consent_page.text, CONSENT_FIELDS)
+    return await http.post(
+        "/oauth/authorize/consent", data={**fields, "decision": decision}
+    )
+
+
+async def exchange_code(
+    http: httpx.AsyncClient,
+    client_id: str,
+    secret: str | None,
+    code: str,
+    redirect_uri: str,
+    verifier: str | None = None,
+) -> dict:
+    """Redeem a code at the token endpoint; return the token response."""
+    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+    if verifier is not None:
+        data["code_verifier"] = verifier
+    auth = (client_id, secret) if secret is not None else None
+    if auth is None:
+        data["client_id"] = client_id
+    response = await http.post("/oauth/token", data=data, auth=auth)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    remember(body.get("access_token"), body.get("id_token"))
     return body
