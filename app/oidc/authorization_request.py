@@ -10,6 +10,7 @@ redirect URI with ``state`` and ``iss``.
    any port for a native client's loopback IP redirect (RFC 8252 section 7.3).
 4. No other parameter repeats or is too long.
 5. ``response_mode`` is ``query`` or ``form_post``; later errors use it.
+   ``request`` and ``request_uri`` are rejected as unsupported.
 6. ``response_type`` is ``code``.
 7. Every scope is available in the catalog and allowed for the client.
 8. PKCE: ``code_challenge_method`` is S256; a challenge is required for
@@ -35,7 +36,10 @@ from app.oidc.errors import (
     InvalidRequestError,
     InvalidScopeError,
     OAuth2Error,
+    RequestNotSupportedError,
+    RequestURINotSupportedError,
     UnsupportedResponseTypeError,
+    printable,
 )
 from app.oidc.provider import Provider
 from app.security import pkce
@@ -48,6 +52,8 @@ RESPONSE_MODES = ("query", "form_post")
 PROMPT_VALUES = ("none", "login", "consent", "select_account")
 UI_LOCALES = ("en",)
 MAX_PARAMETER_LENGTH = 2048
+# Ten digits allow over 300 years in seconds and keep timedelta in range.
+MAX_AGE_DIGITS = 10
 # ID tokens with many claims are longer than other parameters.
 MAX_PARAMETER_LENGTHS = {"id_token_hint": tokens.MAX_ID_TOKEN_LENGTH}
 
@@ -118,13 +124,13 @@ def _check_response_type(values: dict[str, str]) -> None:
     if response_type is None:
         raise InvalidRequestError("response_type is required")
     if response_type not in RESPONSE_TYPES:
-        raise UnsupportedResponseTypeError(f"response_type {response_type} is not supported")
+        raise UnsupportedResponseTypeError(printable(response_type))
 
 
 def _check_response_mode(values: dict[str, str]) -> str:
     mode = values.get("response_mode", "query")
     if mode not in RESPONSE_MODES:
-        raise InvalidRequestError(f"response_mode {mode} is not supported")
+        raise InvalidRequestError(f"response_mode {printable(mode)} is not supported")
     return mode
 
 
@@ -135,9 +141,9 @@ async def _check_scope(client: OAuthClient, values: dict[str, str]) -> list[str]
     grantable = set(await scopes.grantable_scopes())
     for scope in requested:
         if scope not in grantable:
-            raise InvalidScopeError(f"scope {scope} is not available")
+            raise InvalidScopeError(f"scope {printable(scope)} is not available")
         if scope not in client.allowed_scopes:
-            raise InvalidScopeError(f"scope {scope} is not allowed for this client")
+            raise InvalidScopeError(f"scope {printable(scope)} is not allowed for this client")
     return requested
 
 
@@ -161,18 +167,30 @@ def _check_pkce(client: OAuthClient, values: dict[str, str]) -> tuple[str | None
     return challenge, method
 
 
+def _check_request_objects(values: dict[str, str]) -> None:
+    # OIDC Core 1.0 section 6: a provider without request object support
+    # answers with these errors instead of ignoring the parameters.
+    if "request" in values:
+        raise RequestNotSupportedError("request objects are not supported")
+    if "request_uri" in values:
+        raise RequestURINotSupportedError("request_uri is not supported")
+
+
 def _check_prompt(values: dict[str, str]) -> tuple[set[str], int | None]:
     prompt = set(values.get("prompt", "").split(" ")) - {""}
     unknown = prompt - set(PROMPT_VALUES)
     if unknown:
-        raise InvalidRequestError(f"prompt value {sorted(unknown)[0]} is not supported")
+        raise InvalidRequestError(f"prompt value {printable(sorted(unknown)[0])} is not supported")
     if "none" in prompt and len(prompt) > 1:
         raise InvalidRequestError("prompt none cannot be combined with other values")
     max_age = None
     if "max_age" in values:
         raw = values["max_age"]
-        if not raw.isdigit():
-            raise InvalidRequestError("max_age must be a non-negative integer")
+        # isdigit() alone accepts non-ASCII digits such as "²" that int() rejects.
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_AGE_DIGITS:
+            raise InvalidRequestError(
+                f"max_age must be an integer from 0 to {10**MAX_AGE_DIGITS - 1}"
+            )
         max_age = int(raw)
     return prompt, max_age
 
@@ -196,9 +214,9 @@ def _single_values(params: ImmutableMultiDict) -> dict[str, str]:
     for key in params.keys():
         items = params.getlist(key)
         if len(items) > 1:
-            raise InvalidRequestError(f"parameter {key} is included more than once")
+            raise InvalidRequestError(f"parameter {printable(key)} is included more than once")
         if len(items[0]) > MAX_PARAMETER_LENGTHS.get(key, MAX_PARAMETER_LENGTH):
-            raise InvalidRequestError(f"parameter {key} is too long")
+            raise InvalidRequestError(f"parameter {printable(key)} is too long")
         if items[0] != "":
             values[key] = items[0]
     return values
@@ -219,6 +237,7 @@ async def parse_request(provider: Provider, params: ImmutableMultiDict) -> Autho
     try:
         values = _single_values(params)
         response_mode = _check_response_mode(values)
+        _check_request_objects(values)
         _check_response_type(values)
         requested_scopes = await _check_scope(client, values)
         challenge, method = _check_pkce(client, values)

@@ -43,6 +43,7 @@ from app.oidc.errors import (
     ConsentRequiredError,
     LoginRequiredError,
     OAuth2Error,
+    public_description,
 )
 from app.oidc.provider import Provider, get_provider
 from app.security.tokens import sign
@@ -96,8 +97,9 @@ def error_response(
 ) -> Response:
     """Send an error to the verified redirect URI that ``exc`` carries."""
     params = {"error": exc.error}
-    if exc.description:
-        params["error_description"] = exc.description
+    description = public_description(exc)
+    if description:
+        params["error_description"] = description
     return respond_to_client(
         provider,
         request,
@@ -302,16 +304,15 @@ async def authorize_get(request: Request) -> Response:
 @router.post("/oauth/authorize")
 async def authorize_post(request: Request) -> Response:
     provider = get_provider(request)
-    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
-    if content_type.lower() != "application/x-www-form-urlencoded":
+    params = await pages.read_form(request)
+    if params is None:
         return pages.error_page(
             provider,
             request,
             "Sign-in request rejected",
-            "The request body must be application/x-www-form-urlencoded.",
+            "The request body must be an application/x-www-form-urlencoded form "
+            "within the size limit.",
         )
-    form = await request.form()
-    params = ImmutableMultiDict([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
     return await handle(provider, request, params, 303)
 
 

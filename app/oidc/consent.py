@@ -29,12 +29,11 @@ EXPIRED_MESSAGE = (
 @router.post("/oauth/authorize/consent")
 async def consent_submit(request: Request) -> Response:
     provider = get_provider(request)
-    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
-    if content_type.lower() != "application/x-www-form-urlencoded":
+    form = await pages.read_form(request)
+    if form is None:
         return pages.error_page(
             provider, request, "Consent failed", "The consent form was malformed."
         )
-    form = await request.form()
     fields = {
         key: value
         for key, value in form.items()

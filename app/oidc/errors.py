@@ -27,6 +27,8 @@ from authlib.oidc.core.errors import (
     ConsentRequiredError,
     InteractionRequiredError,
     LoginRequiredError,
+    RequestNotSupportedError,
+    RequestURINotSupportedError,
 )
 from fastapi.responses import JSONResponse
 
@@ -129,6 +131,8 @@ __all__ = [
     "LoginRequiredError",
     "NO_STORE",
     "OAuth2Error",
+    "RequestNotSupportedError",
+    "RequestURINotSupportedError",
     "ServerError",
     "TemporarilyUnavailableError",
     "UnauthorizedClientError",

@@ -10,34 +10,38 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import Response
 
+from app.models import Account, LoginSession
 from app.oidc import authorize, pages
 from app.oidc.errors import OAuth2Error
-from app.models import Account, LoginSession
 from app.oidc.provider import Provider, get_provider
-from app.services import accounts, audit, logout, sessions
+from app.services import accounts, audit, logout, sessions, sign_in_throttle
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
 
 INVALID_CREDENTIALS = "Invalid email or password."
-# The authorization_request field carries the whole request, including an
-# id_token_hint of up to 8192 characters.
-MAX_FIELD_LENGTH = 16384
+TOO_MANY_FAILURES = (
+    "Too many failed sign-ins for this email. Wait 15 minutes and try again."
+)
+MAX_FIELD_LENGTH = 4096
+# The authorization_request field carries the whole request: every parameter
+# may be 2048 characters and an id_token_hint up to 8192.
+MAX_REQUEST_FIELD_LENGTH = 65536
 
 
 @router.post("/oauth/authorize/login")
 async def login_submit(request: Request) -> Response:
     provider = get_provider(request)
-    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
-    if content_type.lower() != "application/x-www-form-urlencoded":
+    form = await pages.read_form(request)
+    if form is None:
         return pages.error_page(
             provider, request, "Sign-in failed", "The sign-in form was malformed."
         )
-    form = await request.form()
     fields = {
         key: value
         for key, value in form.items()
-        if isinstance(value, str) and len(value) <= MAX_FIELD_LENGTH
+        if len(value)
+        <= (MAX_REQUEST_FIELD_LENGTH if key == "authorization_request" else MAX_FIELD_LENGTH)
     }
     if not await pages.csrf_valid(request, fields.get("csrf_token")):
         logger.info("sign-in form rejected: missing or invalid CSRF token")
@@ -61,12 +65,18 @@ async def login_submit(request: Request) -> Response:
 
     email = fields.get("email", "")
     password = fields.get("password", "")
+    if email and await sign_in_throttle.is_throttled(email):
+        logger.info("sign-in throttled for client %s", areq.client.client_id)
+        return await authorize.login_page(
+            provider, request, areq, error=TOO_MANY_FAILURES, email=email
+        )
     account = await accounts.authenticate(email, password) if email and password else None
     if account is None:
         await audit.record(
-            "auth.sign_in_failed",
+            sign_in_throttle.FAILED_ACTION,
             tenant_id=areq.client.tenant_id,
             actor_type="anonymous",
+            actor_id=sign_in_throttle.email_actor(email),
             target_type="client",
             target_id=areq.client.client_id,
         )

@@ -213,16 +213,6 @@ async def _handle(
     return await _finish(provider, request, lreq, session)
 
 
-async def _form_params(request: Request) -> ImmutableMultiDict | None:
-    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
-    if content_type.lower() != "application/x-www-form-urlencoded":
-        return None
-    form = await request.form()
-    return ImmutableMultiDict(
-        [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-    )
-
-
 @router.get("/oauth/logout")
 async def logout_get(request: Request) -> Response:
     return await _handle(get_provider(request), request, request.query_params)
@@ -231,7 +221,7 @@ async def logout_get(request: Request) -> Response:
 @router.post("/oauth/logout")
 async def logout_post(request: Request) -> Response:
     provider = get_provider(request)
-    params = await _form_params(request)
+    params = await pages.read_form(request)
     if params is None:
         return pages.error_page(
             provider,
@@ -245,7 +235,7 @@ async def logout_post(request: Request) -> Response:
 @router.post("/oauth/logout/confirm")
 async def logout_confirm(request: Request) -> Response:
     provider = get_provider(request)
-    fields = await _form_params(request)
+    fields = await pages.read_form(request)
     if fields is None or not await pages.csrf_valid(request, fields.get("csrf_token")):
         logger.info("logout confirmation rejected: missing or invalid CSRF token")
         return pages.error_page(

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import secrets
 from typing import Any
 from urllib.parse import urlsplit
 
+from starlette.datastructures import ImmutableMultiDict
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -13,18 +18,38 @@ from app.oidc.provider import Provider
 from app.security.tokens import constant_time_equals, sign
 from app.services import keys
 
+logger = logging.getLogger(__name__)
+
 CSRF_COOKIE = "rgn_csrf"
 SESSION_COOKIE = "rgn_session"
 CSRF_SECRET_NAME = "csrf"
 
 
+_HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
+
+
 def origin_of(uri: str) -> str | None:
-    parts = urlsplit(uri)
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}"
-    if parts.scheme:
+    """Return the CSP source for a redirect URI, or None if it is not safe to use.
+
+    The source is rebuilt from the parsed scheme, host and port, never copied
+    from the URI, so no character of it can end a CSP directive.
+    """
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError:
+        return None
+    if not _SCHEME.match(parts.scheme or ""):
+        return None
+    if parts.scheme not in ("http", "https"):
         return f"{parts.scheme}:"
-    return None
+    host = parts.netloc.rsplit("@", 1)[-1]
+    if port is not None:
+        host = host[: -len(f":{port}")]
+    if not _HOST.match(host):
+        return None
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
 
 
 def security_headers(
@@ -113,3 +138,22 @@ async def csrf_valid(request: Request, submitted: str | None) -> bool:
         return False
     expected = sign(await keys.server_secret(CSRF_SECRET_NAME), cookie_value)
     return constant_time_equals(expected, submitted)
+
+
+async def read_form(request: Request) -> ImmutableMultiDict | None:
+    """Return the text fields of an urlencoded form, or None when it is not one.
+
+    None also covers bodies over Starlette's size or field-count limits, so
+    every HTML form endpoint answers them with its error page.
+    """
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
+    if content_type.lower() != "application/x-www-form-urlencoded":
+        return None
+    try:
+        form = await request.form()
+    except HTTPException:
+        logger.info("form rejected: over the size or field-count limit")
+        return None
+    return ImmutableMultiDict(
+        [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+    )

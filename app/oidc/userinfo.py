@@ -18,7 +18,7 @@ from app.oidc.errors import (
     bearer_error,
     json_error,
 )
-from app.oidc.params import FORM_CONTENT_TYPE, single_values
+from app.oidc.params import FORM_CONTENT_TYPE, read_form, single_values
 from app.services import claims, tokens
 
 logger = logging.getLogger(__name__)
@@ -27,12 +27,15 @@ router = APIRouter()
 
 async def _presented_token(request: Request) -> str | None:
     """Return the bearer token from the header or, for POST, the form body."""
-    header = request.headers.get("authorization")
+    headers = request.headers.getlist("authorization")
+    if len(headers) > 1:
+        raise InvalidRequestError("the request has more than one Authorization header")
+    header = headers[0] if headers else None
     body_token = None
     if request.method == "POST":
         content_type = request.headers.get("content-type", "")
         if content_type.split(";", 1)[0].strip().lower() == FORM_CONTENT_TYPE:
-            body_token = single_values(await request.form()).get("access_token")
+            body_token = single_values(await read_form(request)).get("access_token")
     if header and body_token:
         raise InvalidRequestError("the access token was sent in more than one way")
     if body_token:

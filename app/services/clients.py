@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hmac
 import logging
+import re
 import secrets
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
@@ -80,6 +81,12 @@ def registration_of(client: OAuthClient) -> ClientRegistration:
     return ClientRegistration(**values)
 
 
+# Characters that no URI contains (RFC 3986 section 2) and that could end a
+# header value or a CSP directive where the URI is echoed.
+_UNSAFE_URI_CHARACTERS = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
+_HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|[0-9a-f:.]+)$")
+
+
 def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None:
     """Reject redirect URIs that are relative, carry a fragment or are insecure.
 
@@ -90,9 +97,27 @@ def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None
         raise ValidationError(
             f"redirect URI must be at most {MAX_URI_LENGTH} characters", field=field_name
         )
-    parts = urlsplit(uri)
+    if _UNSAFE_URI_CHARACTERS.search(uri):
+        raise ValidationError(
+            f"redirect URI {uri!r} must not contain spaces, control characters, "
+            "quotes or backslashes",
+            field=field_name,
+        )
+    try:
+        parts = urlsplit(uri)
+        parts.port
+    except ValueError as exc:
+        raise ValidationError(f"redirect URI {uri!r} has an invalid port", field=field_name) from exc
     if not parts.scheme or (parts.scheme in ("http", "https") and not parts.netloc):
         raise ValidationError(f"redirect URI {uri!r} must be absolute", field=field_name)
+    if parts.username is not None or parts.password is not None:
+        raise ValidationError(
+            f"redirect URI {uri!r} must not contain user credentials", field=field_name
+        )
+    if parts.scheme in ("http", "https") and not _HOST_NAME.match(parts.hostname or ""):
+        raise ValidationError(
+            f"redirect URI {uri!r} must name a valid host", field=field_name
+        )
     if parts.fragment or uri.endswith("#"):
         raise ValidationError(
             f"redirect URI {uri!r} must not contain a fragment", field=field_name
