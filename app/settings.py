@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     graphql_introspection: bool = True
     graphql_max_depth: int = 10
     graphql_max_tokens: int = 2000
+    graphql_max_aliases: int = 15
 
     @field_validator("issuer")
     @classmethod

@@ -71,3 +71,14 @@ async def test_signing_key_survives_restart(database, log_dir):
         stop_server(second)
     assert [key["kid"] for key in after] == [key["kid"] for key in before]
     assert await SigningKey.all().count() == len(before)
+
+
+async def test_create_admin_key_is_audited(database):
+    from app.models import AuditEvent
+
+    result = _run(database, "create-admin-key", "--name", "audited")
+    assert result.returncode == 0, result.stderr
+    remember(result.stdout.strip().splitlines()[-1])
+    events = await AuditEvent.filter(action="api_key.created", actor_type="cli")
+    names = [event.details["name"] for event in events]
+    assert "audited" in names

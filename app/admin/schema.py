@@ -13,6 +13,7 @@ from starlette.responses import Response
 from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
+    MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
 )
@@ -56,6 +57,8 @@ def build_schema(settings: Settings | None = None) -> AdminSchema:
         functools.partial(
             MaxTokensLimiter, max_token_count=settings.graphql_max_tokens
         ),
+        # Aliases repeat a field in one document, multiplying the response.
+        functools.partial(MaxAliasesLimiter, max_alias_count=settings.graphql_max_aliases),
         functools.partial(MaskErrors, should_mask_error=is_unexpected),
     ]
     if not settings.graphql_introspection:

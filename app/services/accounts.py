@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from email_validator import EmailNotValidError, validate_email
 from tortoise.exceptions import IntegrityError
 
 from app.models import Account
@@ -20,11 +21,20 @@ def normalize_email(email: str) -> str:
 
 
 def check_email(email: str) -> str:
-    email = normalize_email(email)
-    local, _, domain = email.partition("@")
-    if not local or "." not in domain or len(email) > 320 or " " in email:
-        raise ValidationError(f"{email!r} is not a valid email address", field="email")
-    return email
+    """Return the normalized email, or raise ``ValidationError`` when it is invalid.
+
+    email-validator checks the syntax (RFC 5322 and RFC 6531), without a DNS
+    lookup, and rejects quoted local parts and control characters.
+    """
+    try:
+        checked = validate_email(
+            email.strip(), check_deliverability=False, allow_quoted_local=False
+        )
+    except EmailNotValidError as exc:
+        raise ValidationError(
+            f"{email!r} is not a valid email address", field="email"
+        ) from exc
+    return normalize_email(checked.normalized)
 
 
 def check_password_strength(password: str) -> None:

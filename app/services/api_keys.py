@@ -96,6 +96,11 @@ async def create_tenant_key(
     if not name or len(name) > 200:
         raise ValidationError("key name must be 1 to 200 characters", field="name")
     granted = _check_permissions(principal, permissions)
+    if expires_at is not None and expires_at.tzinfo is None:
+        raise ValidationError(
+            "expiresAt must include a time zone, for example 2030-01-01T00:00:00Z",
+            field="expiresAt",
+        )
     if expires_at is not None and expires_at <= clock.now():
         raise ValidationError("expiry must be in the future", field="expiresAt")
     row, key = await issue_key(name, tenant.id, granted, expires_at)

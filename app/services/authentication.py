@@ -32,13 +32,15 @@ async def authenticate(
     if not credential:
         return None
     if credential.startswith(ADMIN_KEY_PREFIX):
-        return await _key_principal(credential, request_id)
+        return await _key_principal(credential, dashboard_client_id, request_id)
     if credential.startswith(ACCESS_TOKEN_PREFIX) and dashboard_client_id:
         return await _dashboard_principal(credential, dashboard_client_id, request_id)
     return None
 
 
-async def _key_principal(credential: str, request_id: str | None) -> Principal | None:
+async def _key_principal(
+    credential: str, dashboard_client_id: str | None, request_id: str | None
+) -> Principal | None:
     key = await api_keys.find_active_key(credential)
     if key is None:
         return None
@@ -49,6 +51,7 @@ async def _key_principal(credential: str, request_id: str | None) -> Principal |
             tenant_ids=None,
             permissions=frozenset(principals.PERMISSIONS),
             request_id=request_id,
+            dashboard_client_id=dashboard_client_id,
         )
     if key.tenant.status != "active":
         logger.info("API key %s refused: its tenant is not active", key.id)
@@ -59,6 +62,7 @@ async def _key_principal(credential: str, request_id: str | None) -> Principal |
         tenant_ids=frozenset({key.tenant_id}),
         permissions=frozenset(key.permissions),
         request_id=request_id,
+        dashboard_client_id=dashboard_client_id,
     )
 
 
@@ -87,4 +91,5 @@ async def _dashboard_principal(
         tenant_ids=frozenset(tenant_ids),
         permissions=frozenset(principals.PERMISSIONS),
         request_id=request_id,
+        dashboard_client_id=dashboard_client_id,
     )

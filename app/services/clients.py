@@ -39,6 +39,22 @@ SECRET_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
 SUPPORTED_GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 MAX_NAME_LENGTH = 200
 MAX_URI_LENGTH = 2000
+# Caps on list fields, so that one registration cannot make every read of
+# the client large.
+MAX_LIST_ITEMS = {
+    "redirect_uris": 20,
+    "post_logout_redirect_uris": 20,
+    "allowed_cors_origins": 20,
+    "allowed_scopes": 50,
+    "grant_types": 5,
+}
+_LIST_FIELD_NAMES = {
+    "redirect_uris": "redirectUris",
+    "post_logout_redirect_uris": "postLogoutRedirectUris",
+    "allowed_cors_origins": "allowedCorsOrigins",
+    "allowed_scopes": "allowedScopes",
+    "grant_types": "grantTypes",
+}
 # The longest overlap a rotation may give the previous secret.
 MAX_ROTATION_OVERLAP = timedelta(days=30)
 
@@ -97,10 +113,10 @@ def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None
         raise ValidationError(
             f"redirect URI must be at most {MAX_URI_LENGTH} characters", field=field_name
         )
-    if _UNSAFE_URI_CHARACTERS.search(uri):
+    if not uri.isascii() or _UNSAFE_URI_CHARACTERS.search(uri):
         raise ValidationError(
-            f"redirect URI {uri!r} must not contain spaces, control characters, "
-            "quotes or backslashes",
+            f"redirect URI {uri!r} must be ASCII without spaces, control "
+            "characters, quotes or backslashes; percent-encode other characters",
             field=field_name,
         )
     try:
@@ -142,6 +158,14 @@ def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None
 
 async def check_registration(registration: ClientRegistration) -> str:
     """Validate a registration and return its token endpoint auth method."""
+    for name, limit in MAX_LIST_ITEMS.items():
+        values = getattr(registration, name)
+        if len(values) > limit:
+            raise ValidationError(
+                f"at most {limit} items are allowed", field=_LIST_FIELD_NAMES[name]
+            )
+        if len(set(values)) != len(values):
+            raise ValidationError("items must not repeat", field=_LIST_FIELD_NAMES[name])
     if not registration.name.strip():
         raise ValidationError("client name is required", field="name")
     if len(registration.name.strip()) > MAX_NAME_LENGTH:
@@ -266,14 +290,23 @@ async def add_secret(client: OAuthClient) -> str:
 async def rotate_secret(
     client: OAuthClient, previous_valid_for: timedelta
 ) -> tuple[str, datetime]:
-    """Add a new secret; existing secrets stop working after ``previous_valid_for``.
+    """Add a new secret; the newest previous one works for ``previous_valid_for``.
 
-    Return the new secret and the time the previous ones stop working.
+    Older secrets stop at once, so at most two secrets are valid at a time
+    however often a client rotates. Return the new secret and the time the
+    previous one stops working.
     """
-    expiry = clock.now() + previous_valid_for
-    await ClientSecret.filter(client=client).filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=expiry)
-    ).update(expires_at=expiry)
+    now = clock.now()
+    expiry = now + previous_valid_for
+    live = await ClientSecret.filter(client=client).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    ).order_by("-created_at")
+    if live:
+        newest, older = live[0], live[1:]
+        if newest.expires_at is None or newest.expires_at > expiry:
+            await ClientSecret.filter(id=newest.id).update(expires_at=expiry)
+        if older:
+            await ClientSecret.filter(id__in=[row.id for row in older]).update(expires_at=now)
     return await add_secret(client), expiry
 
 
@@ -345,10 +378,17 @@ async def get_client(principal: Principal, client_id: Any) -> OAuthClient | None
     return await principals.find_visible(principal, OAuthClient.all(), client_id)
 
 
-async def _visible_client(principal: Principal, client_id: Any) -> OAuthClient:
+async def _changeable_client(principal: Principal, client_id: Any) -> OAuthClient:
+    """Return a client the principal may change, or raise.
+
+    The first-party dashboard client is changeable by platform admins only:
+    whoever controls its redirect URIs receives every tenant admin's codes.
+    """
     client = await principals.find_visible(principal, OAuthClient.all(), client_id)
     if client is None:
         raise NotFoundError("client not found", field="id")
+    if client.client_id == principal.dashboard_client_id:
+        principal.require_platform_admin()
     return client
 
 
@@ -361,6 +401,7 @@ async def list_clients(
     principal.require("read")
     tenant = await principals.visible_tenant(principal, tenant_id)
     queryset = OAuthClient.filter(tenant_id=tenant.id)
+    search = paging.check_search(search)
     if search:
         queryset = queryset.filter(
             Q(name__icontains=search) | Q(client_id__icontains=search)
@@ -413,7 +454,7 @@ async def update_client(
     away from secrets deletes them.
     """
     principal.require("clients")
-    client = await _visible_client(principal, client_id)
+    client = await _changeable_client(principal, client_id)
     current = registration_of(client)
     changes = {
         key: value for key, value in changes.items() if getattr(current, key) != value
@@ -451,7 +492,7 @@ async def set_client_enabled(
     principal: Principal, client_id: Any, enabled: bool
 ) -> OAuthClient:
     principal.require("clients")
-    client = await _visible_client(principal, client_id)
+    client = await _changeable_client(principal, client_id)
     if client.enabled == enabled:
         return client
     client.enabled = enabled
@@ -467,7 +508,7 @@ async def set_client_enabled(
 async def delete_client(principal: Principal, client_id: Any) -> UUID:
     """Delete a client with its secrets, grants and tokens."""
     principal.require("clients")
-    client = await _visible_client(principal, client_id)
+    client = await _changeable_client(principal, client_id)
     async with in_transaction():
         await client.allowed_roles.clear()
         await client.delete()
@@ -484,7 +525,7 @@ async def rotate_client_secret(
     previous secrets stop working.
     """
     principal.require("clients")
-    client = await _visible_client(principal, client_id)
+    client = await _changeable_client(principal, client_id)
     if client.token_endpoint_auth_method not in SECRET_AUTH_METHODS:
         raise ValidationError(
             "this client does not authenticate with a secret", field="id"

@@ -73,6 +73,7 @@ async def list_users(
     principal.require("read")
     tenant = await principals.visible_tenant(principal, tenant_id)
     queryset = _members(tenant.id)
+    search = paging.check_search(search)
     if search:
         queryset = queryset.filter(
             Q(account__email__icontains=search) | Q(account__name__icontains=search)
@@ -153,6 +154,8 @@ async def create_user(
     if role_ids:
         principal.require("roles")
         roles = await tenants.roles_in_tenant(tenant.id, role_ids, "roleIds")
+        if any(principals.is_admin_role_name(role.name) for role in roles):
+            principal.require_every_permission("assigning an admin role")
     values = check_profile(profile or {})
     async with in_transaction():
         account = await accounts.create_account(
@@ -280,6 +283,8 @@ async def assign_role(
     principal.require("roles")
     membership = await visible_member(principal, tenant_id, user_id)
     [role] = await tenants.roles_in_tenant(membership.tenant_id, [role_id], "roleId")
+    if principals.is_admin_role_name(role.name):
+        principal.require_every_permission("assigning an admin role")
     if await membership.roles.filter(id=role.id).exists():
         return membership
     async with in_transaction():
@@ -294,6 +299,8 @@ async def unassign_role(
     principal.require("roles")
     membership = await visible_member(principal, tenant_id, user_id)
     [role] = await tenants.roles_in_tenant(membership.tenant_id, [role_id], "roleId")
+    if principals.is_admin_role_name(role.name):
+        principal.require_every_permission("removing an admin role")
     if not await membership.roles.filter(id=role.id).exists():
         return membership
     async with in_transaction():

@@ -51,3 +51,17 @@ async def paginate(
     total = await queryset.count()
     items = await queryset.order_by(*order_by).offset(page.offset).limit(page.limit)
     return Page(list(items), total, page.limit, page.offset)
+
+
+MAX_SEARCH_LENGTH = 200
+
+
+def check_search(search: str | None) -> str | None:
+    """Return a search term fit for a LIKE query, or raise for an overlong one."""
+    if search is None:
+        return None
+    if len(search) > MAX_SEARCH_LENGTH:
+        raise ValidationError(
+            f"search must be at most {MAX_SEARCH_LENGTH} characters", field="search"
+        )
+    return search

@@ -25,6 +25,11 @@ PERMISSIONS = ("read", "tenant", "users", "roles", "clients", "audit", "api_keys
 # Members holding one of these roles administer their tenant in the dashboard.
 ADMIN_ROLE_NAMES = ("admin", "owner")
 
+
+def is_admin_role_name(name: str) -> bool:
+    """Return True for admin role names, in any letter case."""
+    return name.strip().casefold() in ADMIN_ROLE_NAMES
+
 PLATFORM_KEY = "platform_key"
 API_KEY = "api_key"
 DASHBOARD = "dashboard"
@@ -42,6 +47,8 @@ class Principal:
     tenant_ids: frozenset[UUID] | None
     permissions: frozenset[str]
     request_id: str | None = None
+    # The first-party dashboard client, which only a platform admin may change.
+    dashboard_client_id: str | None = None
 
     @property
     def is_platform_admin(self) -> bool:
@@ -59,6 +66,16 @@ class Principal:
             raise PermissionDeniedError(
                 f"this credential lacks the {permission} permission"
             )
+
+    def require_every_permission(self, action: str) -> None:
+        """Raise unless the caller holds every permission, as an admin role gives.
+
+        Assigning or renaming an admin role hands out all permissions in the
+        tenant, so a caller with fewer must not be able to do it.
+        """
+        if self.is_platform_admin or set(PERMISSIONS) <= self.permissions:
+            return
+        raise PermissionDeniedError(f"{action} needs a credential with every permission")
 
     def require_platform_admin(self) -> None:
         if not self.is_platform_admin:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import re
 from typing import Any
 from uuid import UUID
@@ -45,9 +47,19 @@ async def create_tenant(slug: str, name: str) -> Tenant:
 
 
 def _check_role_name(name: str) -> str:
+    """Return the trimmed role name, or raise for an empty, long or invisible one.
+
+    Role names reach relying parties in the ``roles`` claim, so control and
+    format characters (such as a zero-width space making "admin" look like
+    another role) are rejected.
+    """
     name = name.strip()
     if not name or len(name) > 100:
         raise ValidationError("role name must be 1 to 100 characters", field="name")
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in name):
+        raise ValidationError(
+            "role name must not contain control or invisible characters", field="name"
+        )
     return name
 
 
@@ -91,6 +103,7 @@ async def list_tenants(
 ) -> paging.Page[Tenant]:
     principal.require("read")
     queryset = principal.scope(Tenant.all(), field="id")
+    search = paging.check_search(search)
     if search:
         queryset = queryset.filter(
             Q(slug__icontains=search) | Q(name__icontains=search)
@@ -203,6 +216,8 @@ async def rename_role(principal: Principal, role_id: Any, name: str) -> Role:
     name = _check_role_name(name)
     if name == role.name:
         return role
+    if principals.is_admin_role_name(name) or principals.is_admin_role_name(role.name):
+        principal.require_every_permission("renaming to or from an admin role")
     previous, role.name = role.name, name
     async with in_transaction():
         try:
@@ -228,6 +243,8 @@ async def delete_role(principal: Principal, role_id: Any) -> UUID:
     """
     principal.require("roles")
     role = await visible_role(principal, role_id)
+    if principals.is_admin_role_name(role.name):
+        principal.require_every_permission("deleting an admin role")
     clients = await OAuthClient.filter(allowed_roles__id=role.id).count()
     if clients:
         raise ConflictError(
