@@ -26,12 +26,13 @@ ignored (OIDC Core 1.0 section 3.1.2.1).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from starlette.datastructures import ImmutableMultiDict
 
-from app.models import OAuthClient
 from app.oidc.errors import (
     InvalidRequestError,
     InvalidScopeError,
@@ -44,6 +45,9 @@ from app.oidc.errors import (
 from app.oidc.provider import Provider
 from app.security import pkce
 from app.services import clients, scopes, tokens
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 RESPONSE_TYPES = ("code",)
 RESPONSE_MODES = ("query", "form_post")

@@ -19,6 +19,8 @@ never returned.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from datetime import timedelta
 
@@ -27,7 +29,6 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import RedirectResponse, Response
 
-from app.models import Account, LoginSession
 from app.oidc import pages
 from app.oidc.authorization_request import (
     PROMPT_VALUES,
@@ -48,6 +49,9 @@ from app.oidc.errors import (
 from app.oidc.provider import Provider, get_provider
 from app.security.tokens import sign
 from app.services import authorization, clock, consents, keys, sessions
+
+if TYPE_CHECKING:
+    from app.models import Account, LoginSession
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

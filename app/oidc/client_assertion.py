@@ -14,13 +14,17 @@ An assertion is accepted when, in this order:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from app.models import OAuthClient
 from app.security import jose
 from app.services import client_assertions, clock
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 logger = logging.getLogger(__name__)
 

@@ -5,6 +5,8 @@ The token, revocation and introspection endpoints share it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import base64
 import binascii
 import logging
@@ -13,11 +15,13 @@ from urllib.parse import unquote_plus
 
 from starlette.requests import Request
 
-from app.models import OAuthClient
 from app.oidc import client_assertion
 from app.oidc.errors import InvalidClientError, InvalidRequestError
 from app.oidc.provider import get_provider
 from app.services import clients
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 logger = logging.getLogger(__name__)
 

@@ -8,17 +8,21 @@ revoked or its user, membership, client or tenant is disabled.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.models import Account, Grant, OAuthClient, Tenant
 from app.oidc.client_auth import ClientAuthenticationError
 from app.oidc.errors import NO_STORE, InvalidRequestError
 from app.oidc.provider import get_provider
 from app.oidc.token_requests import handle_client_request
 from app.services import refresh_tokens, tokens
+
+if TYPE_CHECKING:
+    from app.models import Account, Grant, OAuthClient, Tenant
 
 router = APIRouter()
 INACTIVE = {"active": False}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from urllib.parse import parse_qsl
 
@@ -10,11 +12,13 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import Response
 
-from app.models import Account, LoginSession
 from app.oidc import authorize, pages
 from app.oidc.errors import OAuth2Error
 from app.oidc.provider import Provider, get_provider
 from app.services import accounts, audit, logout, sessions, sign_in_throttle
+
+if TYPE_CHECKING:
+    from app.models import Account, LoginSession
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

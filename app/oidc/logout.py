@@ -19,6 +19,8 @@ its grants and sends back-channel logout tokens after the response.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
@@ -29,10 +31,12 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import RedirectResponse, Response
 
-from app.models import LoginSession, OAuthClient
 from app.oidc import pages
 from app.oidc.provider import Provider, get_provider
 from app.services import audit, clients, logout, sessions, tokens
+
+if TYPE_CHECKING:
+    from app.models import LoginSession, OAuthClient
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

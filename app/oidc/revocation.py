@@ -8,15 +8,19 @@ client, gets the same empty 200 response and nothing changes (section 2.2).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from app.models import OAuthClient
 from app.oidc.errors import NO_STORE, InvalidRequestError
 from app.oidc.token_requests import handle_client_request
 from app.services import refresh_tokens, tokens
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

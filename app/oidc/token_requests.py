@@ -7,21 +7,25 @@ JSON that is never cached.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 from fastapi.responses import Response
 
-from app.models import OAuthClient
 from app.oidc import cors
 from app.oidc.client_auth import ClientAuthenticationError, authenticate_client
 from app.oidc.errors import OAuth2Error, ServerError, client_error, json_error
 from app.oidc.params import read_form, single_values
 
+if TYPE_CHECKING:
+    from app.models import OAuthClient
+
 logger = logging.getLogger(__name__)
 
-ClientHandler = Callable[[OAuthClient, dict[str, str]], Awaitable[Response]]
+ClientHandler = Callable[["OAuthClient", dict[str, str]], Awaitable[Response]]
 
 
 async def handle_client_request(

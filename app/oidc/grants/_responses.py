@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
-from app.models import Grant, OAuthClient
 from app.oidc.provider import Provider
 from app.services import refresh_tokens, tokens
+
+if TYPE_CHECKING:
+    from app.models import Grant, OAuthClient
 
 
 async def token_response(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from typing import Any
 
-from app.models import AuthorizationCode, OAuthClient
 from app.oidc.errors import InvalidGrantError, InvalidRequestError
 from app.oidc.provider import Provider
 from app.security import pkce
 from app.oidc.grants._responses import token_response
 from app.services import audit, authorization, clock
+
+if TYPE_CHECKING:
+    from app.models import AuthorizationCode, OAuthClient
 
 logger = logging.getLogger(__name__)
 

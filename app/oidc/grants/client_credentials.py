@@ -7,13 +7,17 @@ user claims, no ID token and no refresh token (section 4.4.3).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
-from app.models import OAuthClient
 from app.oidc.errors import InvalidScopeError, UnauthorizedClientError
 from app.oidc.grants._responses import token_response
 from app.oidc.provider import Provider
 from app.services import authorization, scopes
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 # Scopes about the client's tenant; the others describe a signed-in user.
 CLIENT_CREDENTIALS_SCOPES = ("tenant.read",)

@@ -14,14 +14,18 @@ The refreshed ID token keeps ``sub``, ``aud``, ``azp``, ``auth_time`` and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from typing import Any
 
-from app.models import OAuthClient
 from app.oidc.errors import InvalidGrantError, InvalidRequestError, InvalidScopeError
 from app.oidc.grants._responses import token_response
 from app.oidc.provider import Provider
 from app.services import authorization, refresh_tokens, scopes
+
+if TYPE_CHECKING:
+    from app.models import OAuthClient
 
 logger = logging.getLogger(__name__)
 
