@@ -1,8 +1,8 @@
 """Checks of an authorization request (RFC 6749 section 4.1.1, OIDC Core 1.0 section 3.1.2.1).
 
 A request passes these checks in order. Until the client and its redirect URI
-are verified, an error is shown on an error page; after that, errors go to the
-redirect URI with ``state`` and ``iss``.
+are verified, an error is shown on an error page. After that, errors go to
+the redirect URI with ``state`` and ``iss``.
 
 1. ``client_id`` and ``redirect_uri`` appear at most once.
 2. The client exists and is enabled.
@@ -173,7 +173,7 @@ def _check_pkce(client: OAuthClient, values: dict[str, str]) -> tuple[str | None
 
 def _check_request_objects(values: dict[str, str]) -> None:
     # OIDC Core 1.0 section 6: a provider without request object support
-    # answers with these errors instead of ignoring the parameters.
+    # returns these errors instead of ignoring the parameters.
     if "request" in values:
         raise RequestNotSupportedError("request objects are not supported")
     if "request_uri" in values:

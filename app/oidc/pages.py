@@ -144,7 +144,7 @@ async def read_form(request: Request) -> ImmutableMultiDict | None:
     """Return the text fields of an urlencoded form, or None when it is not one.
 
     None also covers bodies over Starlette's size or field-count limits, so
-    every HTML form endpoint answers them with its error page.
+    every HTML form endpoint responds to them with its error page.
     """
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip()
     if content_type.lower() != "application/x-www-form-urlencoded":

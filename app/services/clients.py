@@ -381,8 +381,9 @@ async def get_client(principal: Principal, client_id: Any) -> OAuthClient | None
 async def _changeable_client(principal: Principal, client_id: Any) -> OAuthClient:
     """Return a client the principal may change, or raise.
 
-    The first-party dashboard client is changeable by platform admins only:
-    whoever controls its redirect URIs receives every tenant admin's codes.
+    Only platform admins may change the first-party dashboard client, because
+    an attacker who controls its redirect URIs receives every tenant admin's
+    authorization codes.
     """
     client = await principals.find_visible(principal, OAuthClient.all(), client_id)
     if client is None:

@@ -232,7 +232,7 @@ async def set_user_password(
         else:
             await accounts.set_password(membership.account, password)
             await _record(principal, "user.password_set", membership)
-        # A changed password must lock out whoever knew the old one.
+        # A changed password must lock out anyone who knew the old one.
         await sessions.end_account_sessions(membership.account_id)
         await authorization.revoke_grants("password_changed", account_id=membership.account_id)
     return membership

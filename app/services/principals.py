@@ -68,7 +68,7 @@ class Principal:
             )
 
     def require_every_permission(self, action: str) -> None:
-        """Raise unless the caller holds every permission, as an admin role gives.
+        """Raise unless the caller has every permission, as an admin role gives.
 
         Assigning or renaming an admin role hands out all permissions in the
         tenant, so a caller with fewer must not be able to do it.
