@@ -197,7 +197,7 @@ class Mutation:
         row, secret = await clients.update_client(
             info.context.principal,
             input.id,
-            inputs.given(input, inputs.CLIENT_FIELDS),
+            inputs.given(input, inputs.CLIENT_FIELDS, inputs.CLIENT_CLEARABLE_FIELDS),
             None
             if role_ids is strawberry.UNSET or role_ids is None
             else list(role_ids),

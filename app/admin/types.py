@@ -229,6 +229,22 @@ class Client:
     grant_types: list[str]
     require_pkce: bool
     skip_consent: bool
+    allowed_cors_origins: list[str]
+    jwks: JSON | None = strawberry.field(
+        description="The public JWK Set for PRIVATE_KEY_JWT, if registered."
+    )
+    backchannel_logout_uri: str | None
+    backchannel_logout_session_required: bool
+    access_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    id_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    refresh_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    refresh_token_grace_seconds: int
     enabled: bool
     created_at: datetime
     updated_at: datetime
@@ -272,6 +288,14 @@ def client(row: Any) -> Client:
         grant_types=list(row.grant_types),
         require_pkce=row.require_pkce,
         skip_consent=row.skip_consent,
+        allowed_cors_origins=list(row.allowed_cors_origins),
+        jwks=row.jwks,
+        backchannel_logout_uri=row.backchannel_logout_uri,
+        backchannel_logout_session_required=row.backchannel_logout_session_required,
+        access_token_ttl=row.access_token_ttl,
+        id_token_ttl=row.id_token_ttl,
+        refresh_token_ttl=row.refresh_token_ttl,
+        refresh_token_grace_seconds=row.refresh_token_grace_seconds,
         enabled=row.enabled,
         created_at=row.created_at,
         updated_at=row.updated_at,

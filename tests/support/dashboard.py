@@ -100,12 +100,18 @@ async def run_every_operation(http: httpx.AsyncClient, token: str) -> list[Step]
                 "redirectUris": ["https://cms.example.com/callback"],
                 "allowedScopes": ["openid", "email", "roles.read"],
                 "allowedRoleIds": [role["id"]],
+                "allowedCorsOrigins": ["https://cms.example.com"],
+                "grantTypes": ["authorization_code", "refresh_token"],
+                "accessTokenTtl": 900,
             }
         },
     )
     remember(created["clientSecret"])
     client_id = created["client"]["id"]
-    await run("update-client", {"input": {"id": client_id, "name": "Dash CMS 2"}})
+    await run(
+        "update-client",
+        {"input": {"id": client_id, "name": "Dash CMS 2", "accessTokenTtl": None}},
+    )
     rotated = await run(
         "rotate-client-secret", {"id": client_id, "previousSecretValidForSeconds": 600}
     )
