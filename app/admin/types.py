@@ -331,6 +331,37 @@ def api_key(row: Any) -> ApiKey:
     )
 
 
+@strawberry.type(
+    description=(
+        "A key that signs ID tokens; only its dates are shown, never key material."
+    )
+)
+class SigningKey:
+    kid: str
+    alg: str
+    created_at: datetime = strawberry.field(
+        description="When the key was made; it is in the JWKS from then on."
+    )
+    activates_at: datetime = strawberry.field(description="When it starts signing.")
+    retired_at: datetime | None = strawberry.field(
+        description="When it stops signing; null while no newer key replaces it."
+    )
+    expires_at: datetime | None = strawberry.field(
+        description="When it leaves the JWKS, after every token it signed expired."
+    )
+
+
+def signing_key(row: Any) -> SigningKey:
+    return SigningKey(
+        kid=row.kid,
+        alg=row.alg,
+        created_at=row.created_at,
+        activates_at=row.activates_at,
+        retired_at=row.retired_at,
+        expires_at=row.expires_at,
+    )
+
+
 @strawberry.type
 class AuditEvent:
     id: strawberry.ID

@@ -135,6 +135,9 @@ async def run_every_operation(http: httpx.AsyncClient, token: str) -> list[Step]
     await run("set-scope-group-enabled", {"key": group, "enabled": True})
     await run("set-scope-group-enabled", {"key": group, "enabled": False})
 
+    await run("signing-key-list")
+    await run("rotate-signing-key", {"activationDelaySeconds": 300})
+
     await run("delete-client", {"id": client_id})
     await run("remove-user", user_ref)
     await run("delete-role", {"id": role["id"]})
