@@ -65,7 +65,9 @@ async def _key_principal(credential: str, request_id: str | None) -> Principal |
 async def _dashboard_principal(
     credential: str, dashboard_client_id: str, request_id: str | None
 ) -> Principal | None:
-    active = await tokens.resolve_access_token(credential)
+    active = await tokens.resolve_access_token(
+        credential, dashboard_client_id=dashboard_client_id
+    )
     if active is None or active.account is None:
         return None
     client = active.client
