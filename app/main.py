@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.staticfiles import StaticFiles
 
 from app import db
+from app.admin.cors import DashboardCorsMiddleware
 from app.admin.schema import create_router
 from app.oidc import (
     authorize,
@@ -118,6 +119,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
     for module in protocol_modules:
         app.include_router(module.router)
     app.add_middleware(cors.CorsMiddleware)
+    app.add_middleware(DashboardCorsMiddleware, origins=settings.dashboard_origins)
     app.include_router(create_router(settings))
     if settings.demo:
         from app.demo import routes as demo_routes
