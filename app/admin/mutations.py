@@ -306,7 +306,9 @@ class Mutation:
             f"(0 to {keys.MAX_ACTIVATION_DELAY_SECONDS}; the default, "
             f"{keys.ACTIVATION_DELAY_SECONDS}, is the JWKS cache lifetime). The "
             "current keys then stop signing and stay published until the ID "
-            "tokens they signed have expired."
+            "tokens they signed have expired. With a shorter delay, relying "
+            "parties that cached the JWKS may reject new ID tokens until they "
+            "fetch it again."
         )
     )
     @returns_user_errors

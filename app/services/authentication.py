@@ -16,7 +16,7 @@ import logging
 
 from app.models import Membership
 from app.security.tokens import ACCESS_TOKEN_PREFIX, ADMIN_KEY_PREFIX
-from app.services import api_keys, principals, tokens
+from app.services import api_keys, authorization, principals, tokens
 from app.services.principals import Principal
 
 logger = logging.getLogger(__name__)
@@ -70,8 +70,7 @@ async def _dashboard_principal(
     )
     if active is None or active.account is None:
         return None
-    client = active.client
-    if client.client_id != dashboard_client_id or client.client_type != "public":
+    if not authorization.is_dashboard(active.client, dashboard_client_id):
         return None
     tenant_ids = await (
         Membership.filter(
