@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app import db
 from app.admin.limits import BodySizeLimit
+from app.admin.cors import DashboardCorsMiddleware
 from app.admin.schema import create_router
 from app.oidc import (
     authorize,
@@ -120,6 +121,7 @@ def create_app(settings: Settings, *, manage_database: bool = True) -> FastAPI:
         app.include_router(module.router)
     app.add_middleware(cors.CorsMiddleware)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(DashboardCorsMiddleware, origins=settings.dashboard_origins)
     app.include_router(create_router(settings))
     if settings.demo:
         from app.demo import routes as demo_routes

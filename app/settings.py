@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from app.origins import check_origin
 
 
 def _default_database_url() -> str:
@@ -43,6 +46,9 @@ class Settings(BaseSettings):
     # The client_id of the first-party dashboard (a public client): its
     # access tokens are accepted by the admin API for tenant admins.
     dashboard_client_id: str | None = None
+    # Origins (scheme://host[:port]) whose pages may call /graphql from a
+    # browser. The environment variable lists them separated by commas.
+    dashboard_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     graphql_introspection: bool = True
     graphql_max_depth: int = 10
     graphql_max_tokens: int = 2000
@@ -54,6 +60,20 @@ class Settings(BaseSettings):
         # OpenID Connect Discovery 1.0 section 4.3: the issuer in the document
         # must equal the configured issuer exactly, so keep one spelling.
         return value.rstrip("/")
+
+    @field_validator("dashboard_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("dashboard_origins")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            check_origin(origin)
+        return value
 
     @property
     def secure_cookies(self) -> bool:

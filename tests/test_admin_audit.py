@@ -30,6 +30,7 @@ ACTIONS = {
     "revoke-api-key": "api_key.revoked",
     "set-scope-group-readiness": "scope_group.readiness_updated",
     "set-scope-group-enabled": "scope_group.enabled",
+    "rotate-signing-key": "signing_key.rotated",
     "delete-client": "client.deleted",
     "remove-user": "user.removed",
     "delete-role": "role.deleted",
@@ -38,6 +39,7 @@ PLATFORM_ACTIONS = {
     "scope_group.readiness_updated",
     "scope_group.enabled",
     "scope_group.disabled",
+    "signing_key.rotated",
 }
 
 

@@ -39,10 +39,13 @@ def bearer_credential(request: Request) -> str | None:
 
 
 class AdminContext(BaseContext):
-    def __init__(self, principal: Principal | None, request_id: str) -> None:
+    def __init__(
+        self, principal: Principal | None, request_id: str, settings: Settings
+    ) -> None:
         super().__init__()
         self._principal = principal
         self.request_id = request_id
+        self.settings = settings
         self.loaders = Loaders()
 
     @property
@@ -70,6 +73,6 @@ def context_getter(settings: Settings):
             dashboard_client_id=settings.dashboard_client_id,
             request_id=request_id,
         )
-        return AdminContext(principal, request_id)
+        return AdminContext(principal, request_id, settings)
 
     return get_context

@@ -1,7 +1,8 @@
 """Input types of the admin API.
 
 In update inputs an omitted field keeps its value. Null also keeps it,
-except for profile fields, where null clears the value.
+except for profile fields and the optional client fields in
+``CLIENT_CLEARABLE_FIELDS``, where null clears the value.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.admin.enums import (
     ApplicationType,
@@ -18,6 +20,7 @@ from app.admin.enums import (
     TenantStatus,
     TokenEndpointAuthMethod,
 )
+from app.services import clients
 
 
 def service_value(value: object) -> object:
@@ -25,16 +28,21 @@ def service_value(value: object) -> object:
     return getattr(value, "value", value)
 
 
-def given(source: object, names: dict[str, str]) -> dict[str, Any]:
-    """Return the fields of ``source`` that were sent and not null, renamed.
+def given(
+    source: object, names: dict[str, str], clearable: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """Return the fields of ``source`` that were sent, renamed.
 
-    ``names`` maps input attribute names to service names; enum values
-    become the strings the services use.
+    ``names`` maps input attribute names to service names, and enum values
+    become the strings the services use. A null is left out, unless its
+    attribute is in ``clearable``, where it is passed on as None.
     """
     values = {}
     for attribute, name in names.items():
         value = getattr(source, attribute)
-        if value is strawberry.UNSET or value is None:
+        if value is strawberry.UNSET:
+            continue
+        if value is None and attribute not in clearable:
             continue
         values[name] = service_value(value)
     return values
@@ -99,6 +107,31 @@ class UpdateUserInput:
     locale: str | None = strawberry.UNSET
 
 
+GRANT_TYPES_DESCRIPTION = (
+    "Any of authorization_code, refresh_token and client_credentials; "
+    "client_credentials only for confidential clients."
+)
+CORS_ORIGINS_DESCRIPTION = (
+    "Origins (scheme://host[:port], https except on loopback) whose browser apps "
+    "may read the token, userinfo, revocation and introspection responses."
+)
+JWKS_DESCRIPTION = "Public JWK Set for PRIVATE_KEY_JWT client authentication."
+BACKCHANNEL_LOGOUT_URI_DESCRIPTION = (
+    "Where signed logout tokens are posted when a session ends (https, or http "
+    "on loopback)."
+)
+GRACE_DESCRIPTION = (
+    f"Seconds, 0 to {clients.MAX_REFRESH_TOKEN_GRACE_SECONDS}, after a refresh in "
+    "which the previous refresh token may be presented again, for a client whose "
+    "refresh response was lost."
+)
+
+
+def ttl_description(name: str) -> str:
+    maximum = clients.TOKEN_TTL_LIMITS[name][2]
+    return f"Seconds, 1 to {maximum}. Null uses the server default."
+
+
 @strawberry.input
 class CreateClientInput:
     tenant_id: strawberry.ID
@@ -115,13 +148,34 @@ class CreateClientInput:
     post_logout_redirect_uris: list[str] = strawberry.field(default_factory=list)
     allowed_scopes: list[str] = strawberry.field(default_factory=lambda: ["openid"])
     grant_types: list[str] = strawberry.field(
-        default_factory=lambda: ["authorization_code"]
+        default_factory=lambda: ["authorization_code"],
+        description=GRANT_TYPES_DESCRIPTION,
     )
     allowed_role_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     skip_consent: bool = False
     require_pkce: bool | None = strawberry.field(
         default=None,
         description="Defaults to true for public, false for confidential clients.",
+    )
+    allowed_cors_origins: list[str] = strawberry.field(
+        default_factory=list, description=CORS_ORIGINS_DESCRIPTION
+    )
+    jwks: JSON | None = strawberry.field(default=None, description=JWKS_DESCRIPTION)
+    backchannel_logout_uri: str | None = strawberry.field(
+        default=None, description=BACKCHANNEL_LOGOUT_URI_DESCRIPTION
+    )
+    backchannel_logout_session_required: bool = False
+    access_token_ttl: int | None = strawberry.field(
+        default=None, description=ttl_description("access_token_ttl")
+    )
+    id_token_ttl: int | None = strawberry.field(
+        default=None, description=ttl_description("id_token_ttl")
+    )
+    refresh_token_ttl: int | None = strawberry.field(
+        default=None, description=ttl_description("refresh_token_ttl")
+    )
+    refresh_token_grace_seconds: int = strawberry.field(
+        default=0, description=GRACE_DESCRIPTION
     )
 
 
@@ -137,7 +191,25 @@ CLIENT_FIELDS = {
     "grant_types": "grant_types",
     "skip_consent": "skip_consent",
     "require_pkce": "require_pkce",
+    "allowed_cors_origins": "allowed_cors_origins",
+    "jwks": "jwks",
+    "backchannel_logout_uri": "backchannel_logout_uri",
+    "backchannel_logout_session_required": "backchannel_logout_session_required",
+    "access_token_ttl": "access_token_ttl",
+    "id_token_ttl": "id_token_ttl",
+    "refresh_token_ttl": "refresh_token_ttl",
+    "refresh_token_grace_seconds": "refresh_token_grace_seconds",
 }
+# Client fields where null in an update clears the value.
+CLIENT_CLEARABLE_FIELDS = frozenset(
+    {
+        "jwks",
+        "backchannel_logout_uri",
+        "access_token_ttl",
+        "id_token_ttl",
+        "refresh_token_ttl",
+    }
+)
 
 
 @strawberry.input
@@ -150,10 +222,35 @@ class UpdateClientInput:
     redirect_uris: list[str] | None = strawberry.UNSET
     post_logout_redirect_uris: list[str] | None = strawberry.UNSET
     allowed_scopes: list[str] | None = strawberry.UNSET
-    grant_types: list[str] | None = strawberry.UNSET
+    grant_types: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description=GRANT_TYPES_DESCRIPTION
+    )
     allowed_role_ids: list[strawberry.ID] | None = strawberry.UNSET
     skip_consent: bool | None = strawberry.UNSET
     require_pkce: bool | None = strawberry.UNSET
+    allowed_cors_origins: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description=CORS_ORIGINS_DESCRIPTION
+    )
+    jwks: JSON | None = strawberry.field(
+        default=strawberry.UNSET, description=JWKS_DESCRIPTION + " Null removes it."
+    )
+    backchannel_logout_uri: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description=BACKCHANNEL_LOGOUT_URI_DESCRIPTION + " Null removes it.",
+    )
+    backchannel_logout_session_required: bool | None = strawberry.UNSET
+    access_token_ttl: int | None = strawberry.field(
+        default=strawberry.UNSET, description=ttl_description("access_token_ttl")
+    )
+    id_token_ttl: int | None = strawberry.field(
+        default=strawberry.UNSET, description=ttl_description("id_token_ttl")
+    )
+    refresh_token_ttl: int | None = strawberry.field(
+        default=strawberry.UNSET, description=ttl_description("refresh_token_ttl")
+    )
+    refresh_token_grace_seconds: int | None = strawberry.field(
+        default=strawberry.UNSET, description=GRACE_DESCRIPTION
+    )
 
 
 @strawberry.input

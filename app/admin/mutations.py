@@ -6,7 +6,7 @@ import strawberry
 
 from app.admin import inputs, payloads, types
 from app.admin.errors import returns_user_errors
-from app.services import api_keys, catalog, clients, members, tenants
+from app.services import api_keys, catalog, clients, keys, members, tenants
 
 
 @strawberry.type
@@ -197,7 +197,7 @@ class Mutation:
         row, secret = await clients.update_client(
             info.context.principal,
             input.id,
-            inputs.given(input, inputs.CLIENT_FIELDS),
+            inputs.given(input, inputs.CLIENT_FIELDS, inputs.CLIENT_CLEARABLE_FIELDS),
             None
             if role_ids is strawberry.UNSET or role_ids is None
             else list(role_ids),
@@ -296,3 +296,33 @@ class Mutation:
     ) -> payloads.SetScopeGroupEnabledResult:
         row = await catalog.set_enabled(info.context.principal, key, enabled)
         return payloads.ScopeGroupSuccess(scope_group=types.scope_group(row))
+
+    # Signing keys
+
+    @strawberry.mutation(
+        description=(
+            "Create a new ID token signing key (platform admins only). It is "
+            "published in the JWKS now and signs after activationDelaySeconds "
+            f"(0 to {keys.MAX_ACTIVATION_DELAY_SECONDS}; the default, "
+            f"{keys.ACTIVATION_DELAY_SECONDS}, is the JWKS cache lifetime). The "
+            "current keys then stop signing and stay published until the ID "
+            "tokens they signed have expired. With a shorter delay, relying "
+            "parties that cached the JWKS may reject new ID tokens until they "
+            "fetch it again."
+        )
+    )
+    @returns_user_errors
+    async def rotate_signing_key(
+        self,
+        info: strawberry.Info,
+        activation_delay_seconds: int = keys.ACTIVATION_DELAY_SECONDS,
+    ) -> payloads.RotateSigningKeyResult:
+        new_key, retired = await keys.rotate_signing_key_as(
+            info.context.principal,
+            info.context.settings.id_token_ttl,
+            activation_delay_seconds,
+        )
+        return payloads.RotateSigningKeySuccess(
+            signing_key=types.signing_key(new_key),
+            retired_keys=[types.signing_key(row) for row in retired],
+        )

@@ -78,6 +78,16 @@ class CreateApiKeySuccess:
     key: str = strawberry.field(description="The key, shown only here.")
 
 
+@strawberry.type
+class RotateSigningKeySuccess:
+    signing_key: types.SigningKey = strawberry.field(
+        description="The new key: published now, signing from its activatesAt."
+    )
+    retired_keys: list[types.SigningKey] = strawberry.field(
+        description="The keys that stop signing when the new key activates."
+    )
+
+
 CreateTenantResult = result_union("CreateTenantResult", TenantSuccess)
 UpdateTenantResult = result_union("UpdateTenantResult", TenantSuccess)
 CreateUserResult = result_union("CreateUserResult", UserSuccess)
@@ -105,3 +115,4 @@ SetScopeGroupReadinessResult = result_union(
 SetScopeGroupEnabledResult = result_union(
     "SetScopeGroupEnabledResult", ScopeGroupSuccess, ScopeGroupNotReadyError
 )
+RotateSigningKeyResult = result_union("RotateSigningKeyResult", RotateSigningKeySuccess)

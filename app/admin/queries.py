@@ -12,6 +12,7 @@ from app.services import (
     audit,
     catalog,
     clients,
+    keys,
     members,
     paging,
     tenants,
@@ -166,3 +167,15 @@ class Query:
             paging.PageRequest(limit, offset),
         )
         return types.page_of(page, types.audit_event)
+
+    @strawberry.field(
+        description="The ID token signing keys, newest first (platform admins only)."
+    )
+    @raises_query_errors
+    async def signing_keys(
+        self, info: strawberry.Info, limit: int = LIMIT, offset: int = 0
+    ) -> types.Page[types.SigningKey]:
+        page = await keys.list_signing_keys(
+            info.context.principal, paging.PageRequest(limit, offset)
+        )
+        return types.page_of(page, types.signing_key)

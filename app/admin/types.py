@@ -229,6 +229,22 @@ class Client:
     grant_types: list[str]
     require_pkce: bool
     skip_consent: bool
+    allowed_cors_origins: list[str]
+    jwks: JSON | None = strawberry.field(
+        description="The public JWK Set for PRIVATE_KEY_JWT, if registered."
+    )
+    backchannel_logout_uri: str | None
+    backchannel_logout_session_required: bool
+    access_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    id_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    refresh_token_ttl: int | None = strawberry.field(
+        description="Seconds. Null uses the server default."
+    )
+    refresh_token_grace_seconds: int
     enabled: bool
     created_at: datetime
     updated_at: datetime
@@ -272,6 +288,14 @@ def client(row: Any) -> Client:
         grant_types=list(row.grant_types),
         require_pkce=row.require_pkce,
         skip_consent=row.skip_consent,
+        allowed_cors_origins=list(row.allowed_cors_origins),
+        jwks=row.jwks,
+        backchannel_logout_uri=row.backchannel_logout_uri,
+        backchannel_logout_session_required=row.backchannel_logout_session_required,
+        access_token_ttl=row.access_token_ttl,
+        id_token_ttl=row.id_token_ttl,
+        refresh_token_ttl=row.refresh_token_ttl,
+        refresh_token_grace_seconds=row.refresh_token_grace_seconds,
         enabled=row.enabled,
         created_at=row.created_at,
         updated_at=row.updated_at,
@@ -304,6 +328,37 @@ def api_key(row: Any) -> ApiKey:
         expires_at=row.expires_at,
         last_used_at=row.last_used_at,
         revoked_at=row.revoked_at,
+    )
+
+
+@strawberry.type(
+    description=(
+        "A key that signs ID tokens; only its dates are shown, never key material."
+    )
+)
+class SigningKey:
+    kid: str
+    alg: str
+    created_at: datetime = strawberry.field(
+        description="When the key was made; it is in the JWKS from then on."
+    )
+    activates_at: datetime = strawberry.field(description="When it starts signing.")
+    retired_at: datetime | None = strawberry.field(
+        description="When it stops signing; null while no newer key replaces it."
+    )
+    expires_at: datetime | None = strawberry.field(
+        description="When it leaves the JWKS, after every token it signed expired."
+    )
+
+
+def signing_key(row: Any) -> SigningKey:
+    return SigningKey(
+        kid=row.kid,
+        alg=row.alg,
+        created_at=row.created_at,
+        activates_at=row.activates_at,
+        retired_at=row.retired_at,
+        expires_at=row.expires_at,
     )
 
 

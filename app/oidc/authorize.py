@@ -238,7 +238,9 @@ async def complete(
     if fresh_login and areq.hinted_sub is not None and areq.hinted_sub != str(account.id):
         logger.info("sign-in for client %s was not the hinted user", areq.client.client_id)
         return await login_page(provider, request, areq, error=WRONG_ACCOUNT, email="")
-    denial = await authorization.sign_in_denial(account, areq.client)
+    denial = await authorization.sign_in_denial(
+        account, areq.client, dashboard_client_id=provider.settings.dashboard_client_id
+    )
     if denial is not None:
         logger.info(
             "sign-in of account %s to client %s denied: %s",

@@ -19,6 +19,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.cors import is_preflight, preflight_response
+
 PUBLIC_PATHS = {
     "/.well-known/openid-configuration": "GET",
     "/.well-known/oauth-authorization-server": "GET",
@@ -30,9 +32,6 @@ CLIENT_PATHS = {
     "/oauth/revoke": "POST",
     "/oauth/introspect": "POST",
 }
-ALLOWED_HEADERS = "Authorization, Content-Type"
-# Browsers may cache a preflight result for this many seconds.
-PREFLIGHT_MAX_AGE = "600"
 _STATE_KEY = "cors_allowed_origins"
 
 
@@ -59,8 +58,7 @@ class CorsMiddleware:
         if methods is None or (origin is None and not is_public):
             await self.app(scope, receive, send)
             return
-        preflight = "access-control-request-method" in request_headers
-        if scope["method"] == "OPTIONS" and origin is not None and preflight:
+        if origin is not None and is_preflight(scope, request_headers):
             await _preflight(origin, methods, is_public)(scope, receive, send)
             return
 
@@ -82,12 +80,5 @@ class CorsMiddleware:
 
 
 def _preflight(origin: str, methods: str, is_public: bool) -> Response:
-    headers = {
-        "Access-Control-Allow-Origin": "*" if is_public else origin,
-        "Access-Control-Allow-Methods": methods,
-        "Access-Control-Allow-Headers": ALLOWED_HEADERS,
-        "Access-Control-Max-Age": PREFLIGHT_MAX_AGE,
-    }
-    if not is_public:
-        headers["Vary"] = "Origin"
-    return Response(status_code=204, headers=headers)
+    allow_origin = "*" if is_public else origin
+    return preflight_response(allow_origin, methods, vary_origin=not is_public)

@@ -58,7 +58,9 @@ def _description(
 async def _describe_access_token(
     value: str, client: OAuthClient, issuer: str
 ) -> dict[str, Any] | None:
-    active = await tokens.resolve_access_token(value)
+    # Only confidential clients introspect, and only their own tokens, so the
+    # rule for the public dashboard client never applies here.
+    active = await tokens.resolve_access_token(value, dashboard_client_id=None)
     if active is None or active.client.id != client.id:
         return None
     token = active.token

@@ -19,6 +19,7 @@ from app.oidc.errors import (
     json_error,
 )
 from app.oidc.params import FORM_CONTENT_TYPE, read_form, single_values
+from app.oidc.provider import get_provider
 from app.services import claims, tokens
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,10 @@ async def userinfo_endpoint(request: Request) -> JSONResponse:
         value = await _presented_token(request)
         if value is None:
             return bearer_error(None)
-        active = await tokens.resolve_access_token(value)
+        dashboard_client_id = get_provider(request).settings.dashboard_client_id
+        active = await tokens.resolve_access_token(
+            value, dashboard_client_id=dashboard_client_id
+        )
         if active is None:
             raise InvalidTokenError("the access token is invalid, expired or revoked")
         cors.allow_client_origins(request, active.client.allowed_cors_origins)

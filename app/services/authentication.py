@@ -16,7 +16,7 @@ import logging
 
 from app.models import Membership
 from app.security.tokens import ACCESS_TOKEN_PREFIX, ADMIN_KEY_PREFIX
-from app.services import api_keys, principals, tokens
+from app.services import api_keys, authorization, principals, tokens
 from app.services.principals import Principal
 
 logger = logging.getLogger(__name__)
@@ -69,11 +69,12 @@ async def _key_principal(
 async def _dashboard_principal(
     credential: str, dashboard_client_id: str, request_id: str | None
 ) -> Principal | None:
-    active = await tokens.resolve_access_token(credential)
+    active = await tokens.resolve_access_token(
+        credential, dashboard_client_id=dashboard_client_id
+    )
     if active is None or active.account is None:
         return None
-    client = active.client
-    if client.client_id != dashboard_client_id or client.client_type != "public":
+    if not authorization.is_dashboard(active.client, dashboard_client_id):
         return None
     tenant_ids = await (
         Membership.filter(

@@ -14,17 +14,36 @@ from app.services import clock
 logger = logging.getLogger(__name__)
 
 
-async def sign_in_denial(account: Account, client: OAuthClient) -> str | None:
+def is_dashboard(client: OAuthClient, dashboard_client_id: str | None) -> bool:
+    """Tell whether ``client`` is the configured first-party dashboard.
+
+    Only a public client can be the dashboard, as the admin API requires.
+    """
+    return (
+        dashboard_client_id is not None
+        and client.client_id == dashboard_client_id
+        and client.client_type == "public"
+    )
+
+
+async def sign_in_denial(
+    account: Account, client: OAuthClient, *, dashboard_client_id: str | None
+) -> str | None:
     """Return why ``account`` may not sign in to ``client``, or None if it may.
 
-    The account must be an enabled member of the client's active tenant and,
-    when the client restricts roles, hold one of them.
+    The account must be enabled and the client's tenant active. The account
+    must also be an enabled member of that tenant and, when the client
+    restricts roles, hold one of them, except at the dashboard client named
+    by ``dashboard_client_id``. Dashboard users administer other tenants,
+    and the admin API checks their role in the tenant of each request.
     """
     if account.disabled_at is not None:
         return "account is disabled"
     tenant = client.tenant
     if tenant.status != "active":
         return "tenant is not active"
+    if is_dashboard(client, dashboard_client_id):
+        return None
     membership = await Membership.get_or_none(tenant_id=tenant.id, account_id=account.id)
     if membership is None or membership.disabled_at is not None:
         return "account is not a member of the client's tenant"

@@ -24,11 +24,15 @@ async def identity_claims(
     if "email" in scopes:
         claims["email"] = account.email
         claims["email_verified"] = bool(account.email_verified)
-    if "tenant.read" in scopes:
+    membership = None
+    if "tenant.read" in scopes or "roles.read" in scopes:
+        membership = await Membership.get_or_none(tenant=tenant, account=account)
+    # Only the dashboard client signs in accounts that are not members of its
+    # tenant, and the tenant claims must not name a tenant they are not in.
+    if "tenant.read" in scopes and membership is not None:
         claims["tenant_id"] = str(tenant.id)
         claims["tenant_slug"] = tenant.slug
         claims["tenant_name"] = tenant.name
     if "roles.read" in scopes:
-        membership = await Membership.get_or_none(tenant=tenant, account=account)
         claims["roles"] = await role_names(membership.id) if membership else []
     return claims

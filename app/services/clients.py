@@ -16,6 +16,7 @@ from uuid import UUID
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from app import origins
 from app.models import ClientSecret, OAuthClient, Role, Tenant
 from app.security import jose
 from app.security.tokens import CLIENT_SECRET_PREFIX, digest, generate_token
@@ -57,6 +58,16 @@ _LIST_FIELD_NAMES = {
 }
 # The longest overlap a rotation may give the previous secret.
 MAX_ROTATION_OVERLAP = timedelta(days=30)
+# Message label, input field and upper bound in seconds of each per-client
+# lifetime. A retired signing key stays published for the longest ID token
+# lifetime of any client, so that bound also limits how long it stays in
+# the JWKS.
+TOKEN_TTL_LIMITS = {
+    "access_token_ttl": ("access token lifetime", "accessTokenTtl", 24 * 3600),
+    "id_token_ttl": ("ID token lifetime", "idTokenTtl", 24 * 3600),
+    "refresh_token_ttl": ("refresh token lifetime", "refreshTokenTtl", 365 * 24 * 3600),
+}
+MAX_REFRESH_TOKEN_GRACE_SECONDS = 60
 
 
 @dataclass
@@ -83,6 +94,12 @@ class ClientRegistration:
     backchannel_logout_session_required: bool = False
     # None: required for public clients, optional for confidential ones.
     require_pkce: bool | None = None
+    # Lifetimes in seconds. None uses the server default.
+    access_token_ttl: int | None = None
+    id_token_ttl: int | None = None
+    refresh_token_ttl: int | None = None
+    # How long after a rotation the previous refresh token may be retried.
+    refresh_token_grace_seconds: int = 0
 
     @property
     def pkce_required(self) -> bool:
@@ -195,7 +212,7 @@ async def check_registration(registration: ClientRegistration) -> str:
         )
     if registration.client_type == "public" and not registration.pkce_required:
         raise ValidationError("public clients must use PKCE", field="requirePkce")
-    if method == "private_key_jwt":
+    if method == "private_key_jwt" or registration.jwks:
         _check_jwks(registration.jwks)
     if not registration.redirect_uris and "authorization_code" in registration.grant_types:
         raise ValidationError("at least one redirect URI is required", field="redirectUris")
@@ -209,6 +226,12 @@ async def check_registration(registration: ClientRegistration) -> str:
         check_redirect_uri(
             registration.backchannel_logout_uri, "web", "backchannelLogoutUri"
         )
+    for origin in registration.allowed_cors_origins:
+        try:
+            origins.check_origin(origin)
+        except ValueError as exc:
+            raise ValidationError(str(exc), field="allowedCorsOrigins") from exc
+    _check_lifetimes(registration)
     grantable = set(await scopes.grantable_scopes())
     for scope in registration.allowed_scopes:
         if scope not in grantable:
@@ -229,6 +252,24 @@ async def check_registration(registration: ClientRegistration) -> str:
             field="grantTypes",
         )
     return method
+
+
+def _check_lifetimes(registration: ClientRegistration) -> None:
+    for name, (label, field_name, maximum) in TOKEN_TTL_LIMITS.items():
+        value = getattr(registration, name)
+        if value is not None and not 1 <= value <= maximum:
+            raise ValidationError(
+                f"the {label} must be 1 to {maximum} seconds, or null for the "
+                "server default",
+                field=field_name,
+            )
+    grace = registration.refresh_token_grace_seconds
+    if not 0 <= grace <= MAX_REFRESH_TOKEN_GRACE_SECONDS:
+        raise ValidationError(
+            "the refresh token grace window must be 0 to "
+            f"{MAX_REFRESH_TOKEN_GRACE_SECONDS} seconds",
+            field="refreshTokenGraceSeconds",
+        )
 
 
 def _check_jwks(jwks: dict | None) -> None:

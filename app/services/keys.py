@@ -16,7 +16,9 @@ from tortoise.transactions import in_transaction
 from app.models import OAuthClient, SchedulerLease, ServerSecret, SigningKey
 from app.security import jose
 from app.security.tokens import generate_token
-from app.services import clock
+from app.services import audit, clock, paging
+from app.services.errors import ValidationError
+from app.services.principals import Principal
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,9 @@ CACHE_SECONDS = 30.0
 # allows caching for 300 seconds, so a relying party that fetched the JWKS
 # just before the rotation has the new key by the time it signs anything.
 ACTIVATION_DELAY_SECONDS = 300
+# The maximum activation delay, in seconds, that the admin API accepts. A
+# day is well beyond the 300-second JWKS cache lifetime.
+MAX_ACTIVATION_DELAY_SECONDS = 24 * 3600
 ROTATION_LEASE_NAME = "signing_key_rotation"
 # Longer than a rotation takes, so the lease outlives the work it guards.
 ROTATION_LEASE_SECONDS = 600
@@ -235,3 +240,50 @@ async def server_secret(name: str) -> str:
         # Another instance created it first.
         row = await ServerSecret.get(name=name)
     return row.value
+
+
+# Signing keys through the admin API.
+
+
+async def rotate_signing_key_as(
+    principal: Principal, default_id_token_ttl: int, activation_delay: int
+) -> tuple[SigningKey, list[SigningKey]]:
+    """Rotate the signing key for a platform admin and audit it.
+
+    Return the new key and the keys the rotation retired.
+    """
+    principal.require_platform_admin()
+    if not 0 <= activation_delay <= MAX_ACTIVATION_DELAY_SECONDS:
+        raise ValidationError(
+            f"the activation delay must be 0 to {MAX_ACTIVATION_DELAY_SECONDS} seconds",
+            field="activationDelaySeconds",
+        )
+    async with in_transaction():
+        rotation = await rotate_signing_key(
+            default_id_token_ttl, activation_delay=activation_delay
+        )
+        await audit.record_change(
+            principal,
+            "signing_key.rotated",
+            tenant_id=None,
+            target_type="signing_key",
+            target_id=rotation.kid,
+            details={
+                "activation_delay_seconds": activation_delay,
+                "activates_at": rotation.activates_at.isoformat(),
+                "retired_kids": sorted(rotation.retired),
+            },
+        )
+    new_key = await SigningKey.get(kid=rotation.kid)
+    retired = await SigningKey.filter(kid__in=list(rotation.retired)).order_by(
+        "-created_at", "kid"
+    )
+    return new_key, list(retired)
+
+
+async def list_signing_keys(
+    principal: Principal, page: paging.PageRequest
+) -> paging.Page[SigningKey]:
+    """Return every signing key, newest first, for a platform admin."""
+    principal.require_platform_admin()
+    return await paging.paginate(SigningKey.all(), page, "-created_at", "kid")

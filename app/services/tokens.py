@@ -16,7 +16,7 @@ from uuid import UUID
 from app.models import AccessToken, Account, Grant, Membership, OAuthClient, Tenant
 from app.security import jose
 from app.security.tokens import ACCESS_TOKEN_PREFIX, digest, generate_token
-from app.services import clock
+from app.services import authorization, clock
 from app.services.claims import identity_claims
 from app.services.keys import KeyStore
 
@@ -92,11 +92,15 @@ class ActiveAccessToken:
     account: Account | None
 
 
-async def resolve_access_token(value: str) -> ActiveAccessToken | None:
+async def resolve_access_token(
+    value: str, *, dashboard_client_id: str | None
+) -> ActiveAccessToken | None:
     """Return the live access token for a presented value, or None.
 
     A token is dead once it expires, is revoked, its grant is revoked, its
     client is disabled, or its account or membership is disabled or removed.
+    A token of the dashboard client named by ``dashboard_client_id`` needs
+    no membership, as its sign-in did not (see ``sign_in_denial``).
     """
     if not value.startswith(ACCESS_TOKEN_PREFIX) or len(value) > 128:
         return None
@@ -113,7 +117,9 @@ async def resolve_access_token(value: str) -> ActiveAccessToken | None:
     if token.tenant.status != "active":
         return None
     account = token.account
-    if account is not None and not await is_active_member(account, token.tenant_id):
+    if account is not None and not await _account_may_use(
+        account, token, dashboard_client_id
+    ):
         return None
     return ActiveAccessToken(
         token=token,
@@ -122,6 +128,14 @@ async def resolve_access_token(value: str) -> ActiveAccessToken | None:
         tenant=token.tenant,
         account=account,
     )
+
+
+async def _account_may_use(
+    account: Account, token: AccessToken, dashboard_client_id: str | None
+) -> bool:
+    if authorization.is_dashboard(token.client, dashboard_client_id):
+        return account.disabled_at is None
+    return await is_active_member(account, token.tenant_id)
 
 
 async def is_active_member(account: Account, tenant_id: UUID) -> bool:

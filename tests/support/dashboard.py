@@ -100,12 +100,18 @@ async def run_every_operation(http: httpx.AsyncClient, token: str) -> list[Step]
                 "redirectUris": ["https://cms.example.com/callback"],
                 "allowedScopes": ["openid", "email", "roles.read"],
                 "allowedRoleIds": [role["id"]],
+                "allowedCorsOrigins": ["https://cms.example.com"],
+                "grantTypes": ["authorization_code", "refresh_token"],
+                "accessTokenTtl": 900,
             }
         },
     )
     remember(created["clientSecret"])
     client_id = created["client"]["id"]
-    await run("update-client", {"input": {"id": client_id, "name": "Dash CMS 2"}})
+    await run(
+        "update-client",
+        {"input": {"id": client_id, "name": "Dash CMS 2", "accessTokenTtl": None}},
+    )
     rotated = await run(
         "rotate-client-secret", {"id": client_id, "previousSecretValidForSeconds": 600}
     )
@@ -128,6 +134,9 @@ async def run_every_operation(http: httpx.AsyncClient, token: str) -> list[Step]
     await run("set-scope-group-readiness", {"input": {"key": group, **ready}})
     await run("set-scope-group-enabled", {"key": group, "enabled": True})
     await run("set-scope-group-enabled", {"key": group, "enabled": False})
+
+    await run("signing-key-list")
+    await run("rotate-signing-key", {"activationDelaySeconds": 300})
 
     await run("delete-client", {"id": client_id})
     await run("remove-user", user_ref)

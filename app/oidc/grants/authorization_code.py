@@ -48,7 +48,9 @@ async def exchange_authorization_code(
     grant = code.grant
     if grant.revoked_at is not None:
         raise InvalidGrantError("the authorization has been revoked")
-    denial = await authorization.sign_in_denial(code.account, client)
+    denial = await authorization.sign_in_denial(
+        code.account, client, dashboard_client_id=provider.settings.dashboard_client_id
+    )
     if denial is not None:
         logger.info("code exchange for client %s denied: %s", client.client_id, denial)
         raise InvalidGrantError("the user may no longer sign in to this client")

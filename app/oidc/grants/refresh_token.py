@@ -46,7 +46,9 @@ async def refresh_access_token(
     grant = token.grant
     if grant.account is None:
         raise InvalidGrantError("the refresh token is invalid")
-    denial = await authorization.sign_in_denial(grant.account, client)
+    denial = await authorization.sign_in_denial(
+        grant.account, client, dashboard_client_id=provider.settings.dashboard_client_id
+    )
     if denial is not None:
         logger.info("refresh for client %s denied: %s", client.client_id, denial)
         raise InvalidGrantError("the user may no longer sign in to this client")
