@@ -17,10 +17,27 @@ def redact(text: str) -> str:
     return _SECRET_PARAMS.sub(lambda m: f"{m.group(1)}=[redacted]", text)
 
 
+def _without_query(path: str) -> str:
+    """Return a request target with its query string replaced by a marker.
+
+    Query strings carry codes, hints and emails, and a parameter name can be
+    percent-encoded past any name-based redaction, so access log lines keep
+    only the path.
+    """
+    base, separator, _ = path.partition("?")
+    return base + "?[query redacted]" if separator else base
+
+
 class RedactingFilter(logging.Filter):
-    """Redact secret query parameters from access log lines and messages."""
+    """Redact query strings from access log lines and secret parameters elsewhere."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "uvicorn.access" and isinstance(record.args, tuple):
+            # uvicorn's access record: (client, method, target, version, status).
+            args = list(record.args)
+            if len(args) >= 3 and isinstance(args[2], str):
+                args[2] = _without_query(args[2])
+            record.args = tuple(args)
         if record.args:
             record.args = tuple(
                 redact(arg) if isinstance(arg, str) else arg for arg in record.args

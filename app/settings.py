@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     key_rotation_check_seconds: int = 3600
 
     demo: bool = False
+    # Let back-channel logout reach loopback and private addresses, for
+    # receivers on the provider's own network (and the test suite).
+    backchannel_logout_private_networks: bool = False
     # The client_id of the first-party dashboard (a public client): its
     # access tokens are accepted by the admin API for tenant admins.
     dashboard_client_id: str | None = None

@@ -70,7 +70,13 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory) -> AsyncIte
         url = await databases.create_postgres_database()
     else:
         url = f"sqlite://{tmp / 'ringnity.sqlite3'}"
-    settings = Settings(database_url=url, issuer=ISSUER, data_dir=tmp)
+    # Back-channel logout receivers in the tests listen on 127.0.0.1.
+    settings = Settings(
+        database_url=url,
+        issuer=ISSUER,
+        data_dir=tmp,
+        backchannel_logout_private_networks=True,
+    )
     # Tortoise caches compiled INSERT statements per connection name, not per
     # dialect, and production never switches dialect within a process.
     EXECUTOR_CACHE.clear()
@@ -132,6 +138,7 @@ def start_server(
         "RINGNITY_DATABASE_URL": database.database_url,
         "RINGNITY_ISSUER": base_url,
         "RINGNITY_DATA_DIR": str(database.data_dir),
+        "RINGNITY_BACKCHANNEL_LOGOUT_PRIVATE_NETWORKS": "true",
         **(extra_env or {}),
     }
     command = [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)]

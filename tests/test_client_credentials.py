@@ -112,3 +112,17 @@ async def test_client_credentials_wrong_secret(http):
     assert response.status_code == 401
     assert response.json()["error"] == "invalid_client"
     assert response.headers["www-authenticate"].startswith("Basic")
+
+
+async def test_non_printable_scope_gets_invalid_scope(http):
+    tenant = await factories.make_tenant()
+    client = await factories.make_client(
+        tenant, grant_types=["client_credentials"], scopes=["tenant.read"]
+    )
+    response = await http.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "scope": "tenant.read\topenid"},
+        auth=(client.client_id, client.secret),
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_scope"

@@ -27,3 +27,23 @@ def test_logs_contain_no_secrets(log_dir):
         assert not leaked, f"{name} contains {len(leaked)} secret(s), e.g. {leaked[0][:12]}..."
         match = TOKEN_PATTERN.search(text)
         assert match is None, f"{name} contains a credential at offset {match.start()}"
+
+
+def test_access_log_drops_query_strings():
+    import logging
+
+    from app.logging_setup import RedactingFilter
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/oauth/logout?id%5Ftoken%5Fhint=eyJhbGci.x.y", "1.1", 200),
+        None,
+    )
+    RedactingFilter().filter(record)
+    line = record.getMessage()
+    assert "eyJhbGci" not in line
+    assert "/oauth/logout?[query redacted]" in line

@@ -424,3 +424,22 @@ async def test_relogin_other_user_ends_session(http, receiver):
     assert claims["sub"] == str(first_user.account.id)
     grant = await Grant.get(session_sid=claims["sid"], client_id=client.client.id)
     assert grant.revoked_reason == "logout"
+
+
+async def test_backchannel_skips_private_addresses_by_default(database, receiver):
+    import httpx as httpx_module
+
+    from app.main import create_app
+
+    settings = database.model_copy(update={"backchannel_logout_private_networks": False})
+    app = create_app(settings, manage_database=False)
+    transport = httpx_module.ASGITransport(app=app)
+    tenant = await factories.make_tenant()
+    user = await factories.make_user(tenant)
+    async with httpx_module.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        _, _, body = await _sign_in(http, tenant, user, backchannel_logout_uri=receiver.url)
+        response = await http.get(
+            "/oauth/logout?" + urlencode({"id_token_hint": body["id_token"]})
+        )
+    assert response.status_code == 200
+    assert receiver.logout_tokens == []

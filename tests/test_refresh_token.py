@@ -120,13 +120,43 @@ async def test_refresh_grace_allows_retry(http):
     retried = retry.json()
     assert retried["refresh_token"] != lost["refresh_token"]
 
-    # The tokens of the lost response are revoked, but the grant is not.
+    # The retry revoked the lost response's tokens and kept the grant.
+    assert await _userinfo_status(http, lost["access_token"]) == 401
+    assert await _userinfo_status(http, retried["access_token"]) == 200
+    following = await _refresh(http, client, retried["refresh_token"])
+    assert following.status_code == 200
+
+
+async def test_refresh_lost_token_reused_revokes_grant(http):
+    _, client, tokens = await _setup(http)
+    client.client.refresh_token_grace_seconds = 30
+    await client.client.save(update_fields=["refresh_token_grace_seconds"])
+    lost = (await _refresh(http, client, tokens["refresh_token"])).json()
+    retried = (await _refresh(http, client, tokens["refresh_token"])).json()
+
+    # Someone still holds the token the retry revoked: two parties, so the
+    # whole grant goes, as for reuse of a rotated token.
     lost_use = await _refresh(http, client, lost["refresh_token"])
     assert lost_use.status_code == 400
     assert lost_use.json()["error"] == "invalid_grant"
-    assert await _userinfo_status(http, lost["access_token"]) == 401
-    assert await _userinfo_status(http, retried["access_token"]) == 200
-    assert (await _refresh(http, client, retried["refresh_token"])).status_code == 200
+    assert await _userinfo_status(http, retried["access_token"]) == 401
+    assert (await _refresh(http, client, retried["refresh_token"])).status_code == 400
+
+
+async def test_refresh_parallel_retries_leave_one_token(http):
+    _, client, tokens = await _setup(http)
+    client.client.refresh_token_grace_seconds = 30
+    await client.client.save(update_fields=["refresh_token_grace_seconds"])
+    first = (await _refresh(http, client, tokens["refresh_token"])).json()
+    retries = await asyncio.gather(
+        *(_refresh(http, client, tokens["refresh_token"]) for _ in range(6))
+    )
+    assert any(response.status_code == 200 for response in retries)
+    grant_id = (await RefreshToken.get(digest=digest(first["refresh_token"]))).grant_id
+    live = await RefreshToken.filter(
+        grant_id=grant_id, rotated_at__isnull=True, revoked_at__isnull=True
+    ).count()
+    assert live <= 1
 
 
 async def test_refresh_concurrent_use(http):

@@ -116,7 +116,11 @@ async def login_submit(request: Request) -> Response:
         max_age=provider.settings.session_ttl,
     )
     if notices:
-        response.background = BackgroundTask(logout.deliver, notices)
+        response.background = BackgroundTask(
+            logout.deliver,
+            notices,
+            allow_private_networks=provider.settings.backchannel_logout_private_networks,
+        )
     return response
 
 

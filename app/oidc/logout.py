@@ -199,7 +199,11 @@ async def _finish(
     response.delete_cookie(pages.SESSION_COOKIE, path="/")
     if notices:
         # Sent after the response, so a slow client cannot delay the logout.
-        response.background = BackgroundTask(logout.deliver, notices)
+        response.background = BackgroundTask(
+            logout.deliver,
+            notices,
+            allow_private_networks=provider.settings.backchannel_logout_private_networks,
+        )
     return response
 
 

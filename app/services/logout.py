@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -80,13 +82,21 @@ def _logout_token(
     return jose.encode_jwt(claims, signing_jwk, typ=LOGOUT_TOKEN_TYP)
 
 
-async def deliver(notices: list[LogoutNotice]) -> None:
-    """POST each logout token to its client; failures are logged, not raised."""
+async def deliver(notices: list[LogoutNotice], *, allow_private_networks: bool) -> None:
+    """POST each logout token to its client; failures are logged, not raised.
+
+    Client administrators register these URIs and this server posts from
+    inside its network, so unless ``allow_private_networks`` is set, a URI
+    whose host resolves to a loopback, private, link-local or otherwise
+    non-public address is skipped.
+    """
     if not notices:
         return
-    # NOTE: client administrators register these URIs, and this server posts
-    # to them from inside its network. Registration only requires https (or
-    # http on loopback), so restrict egress at the network where that matters.
+    if not allow_private_networks:
+        notices = [notice for notice in notices if await _public_destination(notice)]
+    # NOTE: the address check and the POST resolve the host separately, so a
+    # DNS answer that changes in between (DNS rebinding) is not caught here;
+    # restrict egress at the network too where that matters.
     async with httpx.AsyncClient(
         timeout=DELIVERY_TIMEOUT_SECONDS, follow_redirects=False
     ) as http:
@@ -100,6 +110,28 @@ async def deliver(notices: list[LogoutNotice]) -> None:
                 notice.client_id,
                 type(result).__name__,
             )
+
+
+async def _public_destination(notice: LogoutNotice) -> bool:
+    host = urlsplit(notice.uri).hostname
+    if not host:
+        return False
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+    except OSError:
+        logger.warning(
+            "back-channel logout to client %s skipped: its host does not resolve",
+            notice.client_id,
+        )
+        return False
+    addresses = {ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos}
+    if all(address.is_global for address in addresses):
+        return True
+    logger.warning(
+        "back-channel logout to client %s skipped: its host is not a public address",
+        notice.client_id,
+    )
+    return False
 
 
 async def _deliver_one(http: httpx.AsyncClient, notice: LogoutNotice) -> None:

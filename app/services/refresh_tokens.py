@@ -71,10 +71,28 @@ async def consume(token: RefreshToken, client: OAuthClient) -> bool:
     await token.refresh_from_db(fields=["rotated_at", "revoked_at"])
     grace_seconds = client.refresh_token_grace_seconds
     if token.revoked_at is None and await _retry_allowed(token, grace_seconds, now):
-        await _revoke_lost_response(token, now)
-        logger.info("refresh token retried within the grace window, grant %s", token.grant_id)
-        return True
+        if await _revoke_lost_response(token, now):
+            logger.info(
+                "refresh token retried within the grace window, grant %s", token.grant_id
+            )
+            return True
 
+    await _revoke_for_reuse(token, client)
+    return False
+
+
+async def check_revoked_reuse(token: RefreshToken, client: OAuthClient) -> None:
+    """Revoke the grant when a refresh token revoked by a grace retry comes back.
+
+    Only a grace retry revokes a single refresh token and leaves its grant
+    live, so the token's holder and the retrying party are two parties:
+    the same case as reuse of a rotated token.
+    """
+    if token.revoked_at is not None and token.grant.revoked_at is None:
+        await _revoke_for_reuse(token, client)
+
+
+async def _revoke_for_reuse(token: RefreshToken, client: OAuthClient) -> None:
     await authorization.revoke_grant(token.grant_id, "refresh_token_reused")
     await audit.record(
         "oauth.refresh_token_reused",
@@ -85,17 +103,22 @@ async def consume(token: RefreshToken, client: OAuthClient) -> bool:
         target_id=str(token.grant_id),
     )
     logger.warning("rotated refresh token reused; revoked grant %s", token.grant_id)
-    return False
 
 
-async def _revoke_lost_response(token: RefreshToken, now: datetime) -> None:
-    """Revoke the refresh and access tokens issued since ``token`` was rotated."""
-    await RefreshToken.filter(
+async def _revoke_lost_response(token: RefreshToken, now: datetime) -> bool:
+    """Revoke the tokens issued since ``token`` was rotated; return True if any were live.
+
+    The revocation of the live successor is the claim: of concurrent retries
+    only the one whose UPDATE revoked it may issue a new token, so the grant
+    never has more than one live refresh token.
+    """
+    claimed = await RefreshToken.filter(
         grant_id=token.grant_id, rotated_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
     await AccessToken.filter(
         grant_id=token.grant_id, created_at__gte=token.rotated_at, revoked_at__isnull=True
     ).update(revoked_at=now)
+    return claimed > 0
 
 
 async def _retry_allowed(token: RefreshToken, grace_seconds: int, now: datetime) -> bool:

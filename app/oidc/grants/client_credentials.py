@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from typing import Any
 
-from app.oidc.errors import InvalidScopeError, UnauthorizedClientError
+from app.oidc.errors import InvalidScopeError, UnauthorizedClientError, printable
 from app.oidc.grants._responses import token_response
 from app.oidc.provider import Provider
 from app.services import authorization, scopes
@@ -46,7 +46,11 @@ async def _check_scope(client: OAuthClient, value: str | None) -> list[str]:
     grantable = set(await scopes.grantable_scopes())
     for scope in requested:
         if scope not in CLIENT_CREDENTIALS_SCOPES:
-            raise InvalidScopeError(f"scope {scope} cannot be granted without a user")
+            raise InvalidScopeError(
+                f"scope {printable(scope)} cannot be granted without a user"
+            )
         if scope not in grantable or scope not in usable:
-            raise InvalidScopeError(f"scope {scope} is not allowed for this client")
+            raise InvalidScopeError(
+                f"scope {printable(scope)} is not allowed for this client"
+            )
     return requested

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 import logging
 from typing import Any
 
-from app.oidc.errors import InvalidGrantError, InvalidRequestError, InvalidScopeError
+from app.oidc.errors import (
+    InvalidGrantError,
+    InvalidRequestError,
+    InvalidScopeError,
+    printable,
+)
 from app.oidc.grants._responses import token_response
 from app.oidc.provider import Provider
 from app.services import authorization, refresh_tokens, scopes
@@ -41,6 +46,7 @@ async def refresh_access_token(
         logger.info("client %s presented an unknown refresh token", client.client_id)
         raise InvalidGrantError("the refresh token is invalid")
     if not refresh_tokens.is_usable(token):
+        await refresh_tokens.check_revoked_reuse(token, client)
         raise InvalidGrantError("the refresh token is expired or revoked")
 
     grant = token.grant
@@ -76,5 +82,7 @@ def _check_scope(value: str | None, granted: list[str]) -> list[str]:
         return granted
     for scope in requested:
         if scope not in granted:
-            raise InvalidScopeError(f"scope {scope} was not granted and cannot be added")
+            raise InvalidScopeError(
+                f"scope {printable(scope)} was not granted and cannot be added"
+            )
     return requested
