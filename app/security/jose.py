@@ -13,6 +13,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet, RSAKey
 
 SIGNING_ALG = "RS256"
+MIN_RSA_BITS = 2048
 # Asymmetric algorithms accepted for client assertions. HS* would let anyone
 # with the public key sign, and "none" signs nothing.
 CLIENT_ASSERTION_ALGS = ("RS256", "PS256", "ES256")
@@ -82,12 +83,18 @@ def check_public_jwks(jwks: dict[str, Any]) -> None:
     for jwk in keys:
         if not isinstance(jwk, dict) or jwk.get("kty") not in _CLIENT_KEY_TYPES:
             raise ValueError("every key must have kty RSA or EC")
+        if jwk.get("use", "sig") != "sig":
+            raise ValueError("every key must be a signing key (use sig)")
     try:
         key_set = KeySet.import_key_set(jwks)
     except (JoseError, ValueError, TypeError) as exc:
         raise ValueError("a key could not be imported") from exc
     if any(key.is_private for key in key_set.keys):
         raise ValueError("it must contain public keys only")
+    for key in key_set.keys:
+        # NIST SP 800-131A disallows RSA keys under 2048 bits for signatures.
+        if isinstance(key, RSAKey) and key.raw_value.key_size < MIN_RSA_BITS:
+            raise ValueError(f"RSA keys must have at least {MIN_RSA_BITS} bits")
 
 
 def unverified_claims(token: str) -> dict[str, Any]:
