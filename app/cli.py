@@ -161,8 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve_parser = commands.add_parser("serve", help="apply migrations and start the server")
-    serve_parser.add_argument("--host", default="127.0.0.1", help="address to bind")
-    serve_parser.add_argument("--port", type=int, default=8000, help="TCP port to bind")
+    serve_parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)"
+    )
+    serve_parser.add_argument(
+        "--port", type=int, default=8000, help="TCP port to bind (default 8000)"
+    )
     serve_parser.add_argument(
         "--demo",
         action="store_true",

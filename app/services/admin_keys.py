@@ -15,6 +15,7 @@ async def create_platform_key(name: str) -> str:
     await audit.record(
         "api_key.created",
         actor_type="cli",
+        actor_id="create-admin-key",
         target_type="api_key",
         target_id=str(row.id),
         details={"name": name, "prefix": row.prefix, "platform": True},

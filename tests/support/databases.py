@@ -30,7 +30,7 @@ async def _probe() -> str | None:
     try:
         connection = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=3)
     except (OSError, asyncpg.PostgresError, asyncio.TimeoutError) as exc:
-        return f"PostgreSQL at {POSTGRES_URL} is not reachable ({type(exc).__name__})"
+        return f"PostgreSQL at {POSTGRES_URL} cannot be used ({type(exc).__name__}: {exc})"
     await connection.close()
     return None
 
