@@ -134,8 +134,8 @@ async def test_refresh_lost_token_reused_revokes_grant(http):
     lost = (await _refresh(http, client, tokens["refresh_token"])).json()
     retried = (await _refresh(http, client, tokens["refresh_token"])).json()
 
-    # Someone still holds the token the retry revoked: two parties, so the
-    # whole grant goes, as for reuse of a rotated token.
+    # Someone still has the token that the retry revoked, so two parties hold
+    # the grant and all of it is revoked, as for reuse of a rotated token.
     lost_use = await _refresh(http, client, lost["refresh_token"])
     assert lost_use.status_code == 400
     assert lost_use.json()["error"] == "invalid_grant"

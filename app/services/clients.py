@@ -56,7 +56,7 @@ _LIST_FIELD_NAMES = {
     "allowed_scopes": "allowedScopes",
     "grant_types": "grantTypes",
 }
-# The longest overlap a rotation may give the previous secret.
+# The maximum overlap a rotation may give the previous secret.
 MAX_ROTATION_OVERLAP = timedelta(days=30)
 # Message label, input field and upper bound in seconds of each per-client
 # lifetime. A retired signing key stays published for the longest ID token
@@ -175,6 +175,16 @@ def check_redirect_uri(uri: str, application_type: str, field_name: str) -> None
 
 async def check_registration(registration: ClientRegistration) -> str:
     """Validate a registration and return its token endpoint auth method."""
+    _check_lists(registration)
+    _check_identity(registration)
+    method = _check_auth_method(registration)
+    _check_uris(registration)
+    _check_lifetimes(registration)
+    await _check_scopes_and_grants(registration)
+    return method
+
+
+def _check_lists(registration: ClientRegistration) -> None:
     for name, limit in MAX_LIST_ITEMS.items():
         values = getattr(registration, name)
         if len(values) > limit:
@@ -183,6 +193,9 @@ async def check_registration(registration: ClientRegistration) -> str:
             )
         if len(set(values)) != len(values):
             raise ValidationError("items must not repeat", field=_LIST_FIELD_NAMES[name])
+
+
+def _check_identity(registration: ClientRegistration) -> None:
     if not registration.name.strip():
         raise ValidationError("client name is required", field="name")
     if len(registration.name.strip()) > MAX_NAME_LENGTH:
@@ -197,6 +210,9 @@ async def check_registration(registration: ClientRegistration) -> str:
         raise ValidationError(
             "application type must be web or native", field="applicationType"
         )
+
+
+def _check_auth_method(registration: ClientRegistration) -> str:
     method = registration.token_endpoint_auth_method
     if registration.client_type == "public":
         method = method or "none"
@@ -214,6 +230,10 @@ async def check_registration(registration: ClientRegistration) -> str:
         raise ValidationError("public clients must use PKCE", field="requirePkce")
     if method == "private_key_jwt" or registration.jwks:
         _check_jwks(registration.jwks)
+    return method
+
+
+def _check_uris(registration: ClientRegistration) -> None:
     if not registration.redirect_uris and "authorization_code" in registration.grant_types:
         raise ValidationError("at least one redirect URI is required", field="redirectUris")
     for uri in registration.redirect_uris:
@@ -231,7 +251,9 @@ async def check_registration(registration: ClientRegistration) -> str:
             origins.check_origin(origin)
         except ValueError as exc:
             raise ValidationError(str(exc), field="allowedCorsOrigins") from exc
-    _check_lifetimes(registration)
+
+
+async def _check_scopes_and_grants(registration: ClientRegistration) -> None:
     grantable = set(await scopes.grantable_scopes())
     for scope in registration.allowed_scopes:
         if scope not in grantable:
@@ -251,7 +273,6 @@ async def check_registration(registration: ClientRegistration) -> str:
             "only confidential clients may use the client_credentials grant",
             field="grantTypes",
         )
-    return method
 
 
 def _check_lifetimes(registration: ClientRegistration) -> None:

@@ -95,8 +95,8 @@ async def deliver(notices: list[LogoutNotice], *, allow_private_networks: bool) 
     if not allow_private_networks:
         notices = [notice for notice in notices if await _public_destination(notice)]
     # NOTE: the address check and the POST resolve the host separately, so a
-    # DNS answer that changes in between (DNS rebinding) is not caught here;
-    # restrict egress at the network too where that matters.
+    # DNS answer that changes in between (DNS rebinding) is not caught here.
+    # Where that matters, restrict egress at the network too.
     async with httpx.AsyncClient(
         timeout=DELIVERY_TIMEOUT_SECONDS, follow_redirects=False
     ) as http:
