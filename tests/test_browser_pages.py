@@ -20,7 +20,7 @@ from tests.support.secrets import remember
 
 
 class RelyingPartyPages:
-    """Answers every GET on 127.0.0.1 with a page naming the path."""
+    """A relying party on 127.0.0.1 that returns a page naming the path of every GET."""
 
     def __init__(self) -> None:
         class Handler(BaseHTTPRequestHandler):
