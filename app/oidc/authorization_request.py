@@ -42,6 +42,7 @@ from app.oidc.errors import (
     UnsupportedResponseTypeError,
     printable,
 )
+from app.oidc.params import MAX_PARAMETER_LENGTH, single_values
 from app.oidc.provider import Provider
 from app.security import pkce
 from app.services import clients, scopes, tokens
@@ -55,11 +56,8 @@ RESPONSE_MODES = ("query", "form_post")
 # choosing an account means signing in with it.
 PROMPT_VALUES = ("none", "login", "consent", "select_account")
 UI_LOCALES = ("en",)
-MAX_PARAMETER_LENGTH = 2048
 # Ten digits allow over 300 years in seconds and keep timedelta in range.
 MAX_AGE_DIGITS = 10
-# ID tokens with many claims are longer than other parameters.
-MAX_PARAMETER_LENGTHS = {"id_token_hint": tokens.MAX_ID_TOKEN_LENGTH}
 
 
 class UntrustedRedirectError(Exception):
@@ -213,19 +211,6 @@ async def _check_id_token_hint(
     return claims["sub"]
 
 
-def _single_values(params: ImmutableMultiDict) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for key in params.keys():
-        items = params.getlist(key)
-        if len(items) > 1:
-            raise InvalidRequestError(f"parameter {printable(key)} is included more than once")
-        if len(items[0]) > MAX_PARAMETER_LENGTHS.get(key, MAX_PARAMETER_LENGTH):
-            raise InvalidRequestError(f"parameter {printable(key)} is too long")
-        if items[0] != "":
-            values[key] = items[0]
-    return values
-
-
 async def parse_request(provider: Provider, params: ImmutableMultiDict) -> AuthorizationRequest:
     """Run the checks in the module docstring's order.
 
@@ -239,7 +224,7 @@ async def parse_request(provider: Provider, params: ImmutableMultiDict) -> Autho
     state = raw_state[0] if len(raw_state) == 1 and raw_state[0] else None
     response_mode = "query"
     try:
-        values = _single_values(params)
+        values = single_values(params, limit_lengths=True)
         response_mode = _check_response_mode(values)
         _check_request_objects(values)
         _check_response_type(values)

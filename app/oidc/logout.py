@@ -32,6 +32,8 @@ from starlette.datastructures import ImmutableMultiDict
 from starlette.responses import RedirectResponse, Response
 
 from app.oidc import pages
+from app.oidc.errors import InvalidRequestError
+from app.oidc.params import single_values
 from app.oidc.provider import Provider, get_provider
 from app.services import audit, clients, logout, sessions, tokens
 
@@ -41,8 +43,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 router = APIRouter()
 
-MAX_PARAMETER_LENGTH = 2048
-MAX_PARAMETER_LENGTHS = {"id_token_hint": tokens.MAX_ID_TOKEN_LENGTH}
 REJECTED_TITLE = "Sign-out request rejected"
 
 
@@ -64,16 +64,12 @@ class LogoutRequest:
 
 
 def _single_values(params: ImmutableMultiDict) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for key in params.keys():
-        items = params.getlist(key)
-        if len(items) > 1:
-            raise LogoutRequestError(f"The parameter {key} is included more than once.")
-        if len(items[0]) > MAX_PARAMETER_LENGTHS.get(key, MAX_PARAMETER_LENGTH):
-            raise LogoutRequestError(f"The parameter {key} is too long.")
-        if items[0] != "":
-            values[key] = items[0]
-    return values
+    try:
+        return single_values(params, limit_lengths=True)
+    except InvalidRequestError as exc:
+        # Logout errors go to a page, never to a redirect URI.
+        description = exc.description
+        raise LogoutRequestError(description[0].upper() + description[1:] + ".") from exc
 
 
 async def _check_hint(provider: Provider, values: dict[str, str]) -> dict | None:

@@ -7,17 +7,28 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from app.oidc.errors import InvalidRequestError, printable
+from app.services import tokens
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
+MAX_PARAMETER_LENGTH = 2048
+# ID tokens with many claims are longer than other parameters.
+MAX_PARAMETER_LENGTHS = {"id_token_hint": tokens.MAX_ID_TOKEN_LENGTH}
+
+
 def single_values(
-    params: ImmutableMultiDict, *, allow_repeated: tuple[str, ...] = ()
+    params: ImmutableMultiDict,
+    *,
+    allow_repeated: tuple[str, ...] = (),
+    limit_lengths: bool = False,
 ) -> dict[str, str]:
     """Return one value per parameter; repeated ones are ``invalid_request``.
 
     RFC 6749 section 3.1: request parameters must not be included more than
-    once. Empty values count as absent.
+    once. Empty values count as absent. With ``limit_lengths``, a value over
+    ``MAX_PARAMETER_LENGTHS`` (default ``MAX_PARAMETER_LENGTH``) is
+    ``invalid_request`` too.
     """
     values: dict[str, str] = {}
     for key in params.keys():
@@ -27,6 +38,9 @@ def single_values(
                 f"parameter {printable(key)} is included more than once"
             )
         value = items[0]
+        limit = MAX_PARAMETER_LENGTHS.get(key, MAX_PARAMETER_LENGTH)
+        if limit_lengths and len(value) > limit:
+            raise InvalidRequestError(f"parameter {printable(key)} is too long")
         if isinstance(value, str) and value != "":
             values[key] = value
     return values
