@@ -6,7 +6,6 @@ import html
 import re
 from urllib.parse import urlencode
 
-from app.services import tokens
 from tests.support import factories, flows
 from tests.support.secrets import remember
 
@@ -155,22 +154,7 @@ async def test_id_token_hint_same_user(http):
 async def test_id_token_hint_expired_accepted(app, http):
     client, user, _ = await _signed_in(http)
     await user.account.fetch_related("memberships__tenant")
-    expired = await tokens.issue_id_token(
-        tokens.IdTokenRequest(
-            issuer="http://testserver",
-            client=client.client,
-            account=user.account,
-            tenant=client.client.tenant,
-            scopes=["openid"],
-            auth_time=None,
-            nonce=None,
-            access_token=None,
-            session_sid=None,
-            ttl_seconds=-3600,
-        ),
-        app.state.provider.keys,
-    )
-    remember(expired)
+    expired = await flows.expired_id_token(app, client.client, user.account, -3600)
     params = flows.authorize_params(
         client.client_id, REDIRECT, prompt="none", id_token_hint=expired
     )

@@ -178,25 +178,8 @@ async def test_logout_post_form(http):
 
 
 async def test_logout_expired_hint_accepted(app, http):
-    from app.services import tokens
-
     client, user, _ = await _sign_in(http)
-    expired = await tokens.issue_id_token(
-        tokens.IdTokenRequest(
-            issuer="http://testserver",
-            client=client.client,
-            account=user.account,
-            tenant=client.client.tenant,
-            scopes=["openid"],
-            auth_time=None,
-            nonce=None,
-            access_token=None,
-            session_sid=None,
-            ttl_seconds=-60,
-        ),
-        app.state.provider.keys,
-    )
-    remember(expired)
+    expired = await flows.expired_id_token(app, client.client, user.account, -60)
     params = {"id_token_hint": expired, "post_logout_redirect_uri": AFTER_LOGOUT}
     response = await http.get("/oauth/logout?" + urlencode(params))
     assert response.status_code == 303

@@ -168,3 +168,26 @@ async def exchange_code(
     body = response.json()
     remember(body.get("access_token"), body.get("id_token"))
     return body
+
+
+async def expired_id_token(app, client, account, ttl_seconds: int = -60) -> str:
+    """Return an ID token of ``client`` for ``account`` that expired ``-ttl_seconds`` ago."""
+    from app.services import tokens
+
+    token = await tokens.issue_id_token(
+        tokens.IdTokenRequest(
+            issuer="http://testserver",
+            client=client,
+            account=account,
+            tenant=client.tenant,
+            scopes=["openid"],
+            auth_time=None,
+            nonce=None,
+            access_token=None,
+            session_sid=None,
+            ttl_seconds=ttl_seconds,
+        ),
+        app.state.provider.keys,
+    )
+    remember(token)
+    return token
