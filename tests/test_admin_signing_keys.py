@@ -40,7 +40,7 @@ async def signing_kids() -> list[str]:
 
 async def test_rotate_signing_key(http, key, database):
     tenant = await factories.make_tenant()
-    # The longest client ID token lifetime decides how long retired keys stay.
+    # The maximum client ID token lifetime decides how long retired keys stay.
     await factories.make_client(tenant)
     created = await admin.run(
         http,

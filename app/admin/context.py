@@ -17,7 +17,7 @@ from app.settings import Settings
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # A caller's request id is kept when it is short and plain, so it can be
-# logged and stored as is; otherwise the server makes one.
+# logged and stored as is. Otherwise the server makes one.
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
 
 
@@ -66,7 +66,7 @@ def context_getter(settings: Settings):
         request_id = request_id_of(request)
         response.headers[REQUEST_ID_HEADER] = request_id
         response.headers["Cache-Control"] = "no-store"
-        # The router answers with this response object (see AdminRouter).
+        # The router sends this response object (see AdminRouter).
         request.state.graphql_response = response
         principal = await authentication.authenticate(
             bearer_credential(request),

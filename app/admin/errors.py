@@ -140,6 +140,6 @@ def unauthenticated() -> GraphQLError:
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """Whether an error came from an exception the API did not expect."""
+    """Return True when an error came from an exception the API did not expect."""
     original = error.original_error
     return original is not None and not isinstance(original, GraphQLError)

@@ -33,7 +33,7 @@ class Role(Model):
 
 
 class Membership(Model):
-    """An account's place in a tenant, with the roles it holds there."""
+    """An account's place in a tenant, with the roles it has there."""
 
     id = fields.UUIDField(primary_key=True)
     tenant = fields.ForeignKeyField(

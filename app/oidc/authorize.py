@@ -13,7 +13,7 @@ passes these steps in order (``complete``):
    ``prompt=consent``. With ``prompt=none`` the error is ``consent_required``.
 4. A code is issued and returned by the response mode.
 
-No step asks for any other interaction, so ``interaction_required`` is
+No step needs any other interaction, so ``interaction_required`` is
 never returned.
 """
 

@@ -103,7 +103,7 @@ def bearer_error(exc: OAuth2Error | None, realm: str = "ringnity") -> JSONRespon
     """Render an RFC 6750 section 3 error with its ``WWW-Authenticate`` challenge.
 
     With ``exc`` None (no credentials at all) the challenge carries no error
-    code, as section 3.1 asks.
+    code, as section 3.1 requires.
     """
     if exc is None:
         return JSONResponse(

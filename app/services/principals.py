@@ -1,4 +1,4 @@
-"""Who calls the admin API and which tenants and permissions they reach.
+"""Principals: the caller of the admin API, with the tenants and permissions it reaches.
 
 Every admin use case takes a ``Principal`` first and checks it here, so the
 GraphQL layer cannot forget tenant isolation. An object of a tenant the
@@ -19,8 +19,8 @@ from app.services.errors import NotFoundError, PermissionDeniedError
 
 M = TypeVar("M", bound=Model)
 
-# What a tenant API key may be granted. ``read`` covers every query of the
-# tenant except the audit log and the key list, which need their own.
+# Permissions a tenant API key may be granted. ``read`` covers every query of
+# the tenant except the audit log and the key list, which need their own.
 PERMISSIONS = ("read", "tenant", "users", "roles", "clients", "audit", "api_keys")
 # Members holding one of these roles administer their tenant in the dashboard.
 ADMIN_ROLE_NAMES = ("admin", "owner")

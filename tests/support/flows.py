@@ -82,7 +82,7 @@ async def obtain_code(
     *,
     approve_consent: bool = True,
 ) -> str:
-    """Sign in and return the code; a consent page is approved unless told not to."""
+    """Sign in and return the code, approving a consent page unless ``approve_consent`` is False."""
     response = await sign_in(http, params, email, password)
     if approve_consent and 'name="consent_binding"' in response.text:
         response = await submit_consent(http, response, "allow")
